@@ -1,0 +1,12 @@
+"""The certificate renderer: certificate data and a design in, PDF bytes out.
+
+Pure by design: no Django, no database, no storage. Everything expensive (fonts, designs, images)
+is prepared once per process. This module is the renderer's public face; the rest of the package
+imports only what is re-exported here.
+"""
+from __future__ import annotations
+
+from .types import CertificateData, Design, RenderError, Signatory
+from .engine import DESIGNS, render_certificate
+
+__all__ = ["CertificateData", "Design", "DESIGNS", "RenderError", "Signatory", "render_certificate"]

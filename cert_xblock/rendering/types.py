@@ -1,0 +1,40 @@
+"""The renderer's inputs: plain, immutable data, so callers and tests can build them without Django."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class RenderError(ValueError):
+    """The data cannot be printed (for example an empty learner name); the message says why."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    title: str = ""
+    signature: bytes | None = None  # PNG or JPEG bytes
+
+
+@dataclass(frozen=True)
+class Design:
+    name: str = "classic"
+    orientation: str = "landscape"  # landscape | portrait
+    page_size: str = "A4"  # A4 | Letter
+    accent_color: str = "#1f4e79"
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    learner_name: str
+    course_name: str
+    org_name: str
+    issued_on: date
+    verify_url: str
+    short_code: str  # as printed, e.g. "7K2QM-XR4PA"
+    title: str = "Certificate of Completion"
+    grade_text: str = ""
+    custom_text: str = ""
+    signatories: tuple[Signatory, ...] = field(default_factory=tuple)
+    logo: bytes | None = None
+    language: str = "en"
