@@ -1,0 +1,193 @@
+"""The platform seam: the only module that imports edx-platform code.
+
+Every function returns plain data. Inside the LMS the platform's own modules answer; elsewhere (the
+XBlock SDK workbench, the tests) the standalone twin in ``cert_xblock.twin`` answers, implementing the
+same module surface over tables that mirror the platform's. The functions below are written once
+against that surface, so the code that runs in the demo and tests is the code that runs in the LMS.
+Platform facts this relies on: ../shared/design/PLATFORM_FACTS.md.
+"""
+from __future__ import annotations
+
+import logging
+from functools import cache
+from types import SimpleNamespace
+from typing import Any, Iterable
+
+from django.conf import settings
+from opaque_keys.edx.keys import CourseKey
+
+from .platform_types import ANONYMOUS, CourseInfo, Enrollment, GradeSnapshot, Learner
+
+log = logging.getLogger(__name__)
+
+
+class PlatformUnavailable(RuntimeError):
+    """Neither edx-platform nor the standalone twin is installed in this process."""
+
+
+def _lms_modules() -> SimpleNamespace:
+    """edx-platform's modules, imported only when they exist (inside the LMS or Studio)."""
+    from common.djangoapps.student.models import CourseEnrollment, UserProfile  # pylint: disable=import-error
+    from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
+    from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
+
+    return SimpleNamespace(
+        name="lms",
+        grades_api=grades_api,
+        CourseEnrollment=CourseEnrollment,
+        UserProfile=UserProfile,
+        CourseOverview=CourseOverview,
+        user_id_of=_lms_user_id,
+    )
+
+
+def _lms_user_id(xblock_user: Any) -> int | None:
+    if not xblock_user.opt_attrs.get("edx-platform.is_authenticated", False):
+        return None
+    return xblock_user.opt_attrs.get("edx-platform.user_id")
+
+
+def _twin_modules() -> SimpleNamespace:
+    from cert_xblock.twin import grades_api
+    from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
+    from cert_xblock.twin.users import user_id_of
+
+    return SimpleNamespace(
+        name="twin",
+        grades_api=grades_api,
+        CourseEnrollment=CourseEnrollment,
+        UserProfile=UserProfile,
+        CourseOverview=CourseOverview,
+        user_id_of=user_id_of,
+    )
+
+
+@cache
+def platform() -> SimpleNamespace:
+    """The platform this process talks to: ``lms`` when edx-platform is importable, else the twin."""
+    choice = getattr(settings, "CERT_XBLOCK_PLATFORM", "auto")
+    if choice in ("auto", "lms"):
+        try:
+            return _lms_modules()
+        except ImportError:
+            if choice == "lms":
+                raise
+    if "cert_xblock.twin" in settings.INSTALLED_APPS:
+        return _twin_modules()
+    raise PlatformUnavailable(
+        "cert_xblock needs edx-platform or its standalone twin: add 'cert_xblock.twin' to INSTALLED_APPS"
+    )
+
+
+def _snapshot(course_grade: Any) -> GradeSnapshot:
+    return GradeSnapshot(
+        percent=float(course_grade.percent),
+        passed=bool(course_grade.passed),
+        letter=course_grade.letter_grade or None,
+        attempted=bool(getattr(course_grade, "attempted", False)),
+        last_updated=getattr(course_grade, "last_updated", None),
+    )
+
+
+def _user(user_id: int) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(pk=user_id)
+
+
+def read_course_grade(user_id: int, course_key: CourseKey) -> GradeSnapshot:
+    """The learner's persisted course grade. Always ``read``, never ``update``: a click must not recompute."""
+    factory = platform().grades_api.CourseGradeFactory()
+    return _snapshot(factory.read(_user(user_id), course_key=course_key))
+
+
+def read_course_grades(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, GradeSnapshot]:
+    """Grades of many learners with one prefetch (one query), then cleared so memory does not grow."""
+    from django.contrib.auth import get_user_model
+
+    api = platform().grades_api
+    users = list(get_user_model().objects.filter(pk__in=list(user_ids)))
+    api.prefetch_course_grades(course_key, users)
+    try:
+        factory = api.CourseGradeFactory()
+        return {user.pk: _snapshot(factory.read(user, course_key=course_key)) for user in users}
+    finally:
+        api.clear_prefetched_course_grades(course_key)
+
+
+def passed_grades(course_key: CourseKey) -> Any:
+    """QuerySet of persisted course grades in the course that have ever passed (uses the platform's index)."""
+    api = platform().grades_api
+    return api.get_recently_modified_grades([course_key], None, None).filter(passed_timestamp__isnull=False)
+
+
+def enrollments(course_key: CourseKey) -> Any:
+    """QuerySet of active enrollments in the course."""
+    return platform().CourseEnrollment.objects.filter(course_id=course_key, is_active=True)
+
+
+def get_enrollment(user_id: int, course_key: CourseKey) -> Enrollment | None:
+    """The learner's enrollment in the course, or None when they never enrolled."""
+    row = platform().CourseEnrollment.objects.filter(user_id=user_id, course_id=course_key).first()
+    return Enrollment(mode=row.mode, is_active=row.is_active) if row else None
+
+
+def get_course_info(course_key: CourseKey) -> CourseInfo:
+    """The course's name, organization and passing cutoff as the LMS shows them."""
+    overview_cls = platform().CourseOverview
+    try:
+        overview = overview_cls.get_from_id(course_key)
+    except overview_cls.DoesNotExist:
+        return CourseInfo(course_key, str(course_key), course_key.org, None, None, None)
+    lowest = getattr(overview, "lowest_passing_grade", None)
+    return CourseInfo(
+        course_key=course_key,
+        display_name=overview.display_name or str(course_key),
+        org=getattr(overview, "display_org_with_default", None) or course_key.org,
+        lowest_passing_grade=float(lowest) if lowest is not None else None,
+        start=overview.start,
+        end=overview.end,
+    )
+
+
+def learner_by_id(user_id: int) -> Learner:
+    """A learner's identity and full name (``UserProfile.name``, as the LMS prints it)."""
+    user = _user(user_id)
+    profile = platform().UserProfile.objects.filter(user_id=user_id).first()
+    full_name = (profile.name if profile and profile.name else "") or user.get_full_name() or user.username
+    language = (getattr(profile, "language", "") or "en") if profile else "en"
+    return Learner(user.pk, user.username, full_name, user.email, language, bool(user.is_staff))
+
+
+def current_learner(xblock_user: Any) -> Learner:
+    """The signed-in learner behind the XBlock ``user`` service's current user, or ANONYMOUS."""
+    user_id = platform().user_id_of(xblock_user)
+    if user_id is None:
+        return ANONYMOUS
+    learner = learner_by_id(user_id)
+    prefs = xblock_user.opt_attrs.get("edx-platform.user_preferences") or {}
+    role = xblock_user.opt_attrs.get("edx-platform.user_role")
+    is_staff = learner.is_staff or bool(xblock_user.opt_attrs.get("edx-platform.user_is_staff")) or role in (
+        "staff",
+        "instructor",
+    )
+    return Learner(
+        learner.user_id,
+        learner.username,
+        learner.full_name,
+        learner.email,
+        prefs.get("pref-lang") or learner.language,
+        is_staff,
+    )
+
+
+def course_key_of(usage_id: Any) -> CourseKey:
+    """The course a block lives in. The twin maps workbench usage ids to its demo course."""
+    context_key = getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
+    if isinstance(context_key, CourseKey):
+        return context_key
+    if platform().name == "twin":
+        from cert_xblock.twin.users import course_key_for_usage
+
+        return course_key_for_usage(str(usage_id))
+    raise ValueError(f"cannot tell the course of block {usage_id!s}")

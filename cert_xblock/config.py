@@ -1,0 +1,166 @@
+"""The block's Studio settings as one typed value, and their validation.
+
+The XBlock's ``Scope.settings`` fields are the source of truth; ``CertificateSettings`` is the same set
+as plain data, so the batch, the verify page and the issuance path read them without a runtime (the
+database copy in ``CertificateBlockConfig.settings`` is ``CertificateSettings.to_dict()``).
+Validation lives here, once, and names the field in every problem it reports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from datetime import date, datetime, time, timezone
+from typing import Any, Callable
+
+GRADE_RULES = ("course_passing", "minimum_percent")
+DESIGN_NAMES = ("classic", "modern", "minimal")
+ORIENTATIONS = ("landscape", "portrait")
+PAGE_SIZES = ("A4", "Letter")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class CertificateSettings:
+    display_name: str = "Certificate"
+    grade_rule: str = "course_passing"
+    minimum_percent: float = 70.0
+    certificate_title: str = "Certificate of Completion"
+    course_name: str = ""  # blank: the course's own name
+    organization_name: str = ""  # blank: the course's organization
+    available_from: str = ""  # YYYY-MM-DD (UTC); blank: at once
+    allow_audit: bool = False
+    design: str = "classic"
+    orientation: str = "landscape"
+    page_size: str = "A4"
+    accent_color: str = "#1f4e79"
+    custom_text: str = ""
+    show_grade: bool = False
+    logo: str = ""  # course asset path
+    signatories: str = ""  # one per line: "Name | Title | signature asset path"
+    validity_months: int = 0  # 0: never expires
+    email_on_issue: bool = True
+    batch_schedule: str = ""  # blank: off; else a crontab "m h dom mon dow"
+    batch_not_before: str = ""  # YYYY-MM-DD (UTC)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CertificateSettings":
+        """Build from a stored dict, ignoring unknown keys (older or newer copies stay readable)."""
+        known = set(cls.field_names())
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def available_from_datetime(self) -> datetime | None:
+        return parse_day(self.available_from)
+
+    @property
+    def batch_not_before_datetime(self) -> datetime | None:
+        return parse_day(self.batch_not_before)
+
+    @property
+    def signatory_list(self) -> list[dict[str, str]]:
+        """The signatories as dicts with name, title and signature (asset path), blank lines skipped."""
+        result = []
+        for line in self.signatories.splitlines():
+            if not line.strip():
+                continue
+            name, title, signature = ([part.strip() for part in line.split("|")] + ["", ""])[:3]
+            result.append({"name": name, "title": title, "signature": signature})
+        return result
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def parse_day(text: str) -> datetime | None:
+    """A Studio date (YYYY-MM-DD) as the start of that day in UTC; blank means none."""
+    if not text or not text.strip():
+        return None
+    return datetime.combine(date.fromisoformat(text.strip()), time.min, tzinfo=timezone.utc)
+
+
+def _check_day(value: str, _: Callable[[str], str]) -> str | None:
+    try:
+        parse_day(value)
+    except ValueError:
+        return _("Enter a date as YYYY-MM-DD, for example 2026-12-31.")
+    return None
+
+
+def _check_crontab(value: str, _: Callable[[str], str]) -> str | None:
+    if not value.strip():
+        return None
+    parts = value.split()
+    if len(parts) != 5:
+        return _("Enter five crontab fields: minute hour day-of-month month day-of-week, for example '0 3 * * *'.")
+    from celery.schedules import ParseException, crontab
+
+    try:
+        crontab(*parts)
+    except (ParseException, ValueError) as exc:
+        return _("This is not a valid crontab schedule: {reason}").format(reason=exc)
+    return None
+
+
+def _check_signatories(value: str, _: Callable[[str], str]) -> str | None:
+    lines = [line for line in value.splitlines() if line.strip()]
+    if len(lines) > 4:
+        return _("Give at most four signatories, one per line.")
+    for line in lines:
+        if line.count("|") > 2:
+            return _("Write each signatory as: Name | Title | signature image (title and image are optional).")
+        if not line.split("|")[0].strip():
+            return _("Every signatory needs a name.")
+    return None
+
+
+def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lambda s: s) -> list[FieldProblem]:
+    """Every problem with these settings, each naming its field, in the author's language through ``_``."""
+    problems: list[FieldProblem] = []
+
+    def need(name: str, ok: bool, message: str) -> None:
+        if not ok:
+            problems.append(FieldProblem(name, message))
+
+    need("display_name", bool(values.display_name.strip()), _("The display name cannot be empty."))
+    need("grade_rule", values.grade_rule in GRADE_RULES, _("Choose how a grade qualifies."))
+    need(
+        "minimum_percent",
+        isinstance(values.minimum_percent, (int, float)) and 0 <= values.minimum_percent <= 100,
+        _("The minimum grade must be a percentage between 0 and 100."),
+    )
+    need("certificate_title", bool(values.certificate_title.strip()), _("The certificate title cannot be empty."))
+    need("certificate_title", len(values.certificate_title) <= 120, _("Keep the certificate title under 120 characters."))
+    need("course_name", len(values.course_name) <= 200, _("Keep the course name under 200 characters."))
+    need("design", values.design in DESIGN_NAMES, _("Choose one of the bundled designs."))
+    need("orientation", values.orientation in ORIENTATIONS, _("Choose landscape or portrait."))
+    need("page_size", values.page_size in PAGE_SIZES, _("Choose A4 or US Letter."))
+    need("accent_color", bool(_COLOR.match(values.accent_color or "")), _("Enter the accent colour as #RRGGBB."))
+    need("custom_text", len(values.custom_text) <= 500, _("Keep the custom text under 500 characters."))
+    need(
+        "validity_months",
+        isinstance(values.validity_months, int) and 0 <= values.validity_months <= 600,
+        _("The validity period is a number of months from 0 (never expires) to 600."),
+    )
+    for name, check in (
+        ("available_from", _check_day),
+        ("batch_not_before", _check_day),
+        ("batch_schedule", _check_crontab),
+        ("signatories", _check_signatories),
+    ):
+        message = check(getattr(values, name), _)
+        if message:
+            problems.append(FieldProblem(name, message))
+    return problems

@@ -1,0 +1,44 @@
+"""Settings of the demo and the tests: the XBlock SDK workbench plus cert_xblock and the standalone twin.
+
+Everything is local: sqlite under ``CERT_XBLOCK_VAR`` (default ``./var``), certificates on the local file
+system. cert_xblock's own settings come from its plugin settings, applied exactly as the LMS applies them.
+"""
+import os
+import sys
+from pathlib import Path
+
+from workbench.settings import *  # noqa: F401,F403 - the workbench is the host project here
+
+from cert_xblock.settings.common import plugin_settings
+
+VAR_DIR = Path(os.environ.get("CERT_XBLOCK_VAR", "var")).resolve()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+INSTALLED_APPS = [*INSTALLED_APPS, "cert_xblock", "cert_xblock.twin"]  # noqa: F405
+ROOT_URLCONF = "cert_xblock.demo.urls"
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("CERT_XBLOCK_DB", str(VAR_DIR / "demo.db")),
+        # Concurrent clicks queue for the write lock instead of failing with "database is locked".
+        "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"},
+        "TEST": {"NAME": str(VAR_DIR / "test.db")},
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+MEDIA_ROOT = str(VAR_DIR / "media")
+USE_TZ = True
+TIME_ZONE = "UTC"
+SECRET_KEY = os.environ.get("CERT_XBLOCK_SECRET_KEY", "cert-xblock-demo-only-not-secret")
+LMS_ROOT_URL = os.environ.get("CERT_XBLOCK_SITE_ROOT", "http://127.0.0.1:8000")
+CERT_XBLOCK_PLATFORM = "twin"
+CERT_XBLOCK_TWIN_COURSE = "course-v1:DemoX+CERT101+2026"
+EMAIL_BACKEND = os.environ.get("CERT_XBLOCK_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
+    "loggers": {"cert_xblock": {"handlers": ["console"], "level": "INFO"}},
+}
+
+plugin_settings(sys.modules[__name__])

@@ -1,0 +1,178 @@
+"""The one path that creates certificates: the learner's click, the batch and staff actions all call here.
+
+``issue_certificate`` is idempotent: a learner who already holds this block's certificate gets it back.
+Order of work: decide, render, store, then record. The record is the commit point: the database's unique
+constraint (one live certificate per learner per block) settles concurrent calls, the loser deletes the
+file it stored, and a render or storage failure raises before anything is recorded, so no half-issued
+certificate is ever visible and the caller (a click, a Celery retry) can simply try again.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+from dateutil.relativedelta import relativedelta
+from django.db import IntegrityError, transaction
+from opaque_keys.edx.keys import CourseKey
+
+from . import compat, storage
+from .config import CertificateSettings
+from .eligibility import Decision, Facts, Outcome, decide
+from .links import verify_url
+from .models import AllowlistEntry, IssuedCertificate, format_short_code
+from .platform_types import CourseInfo, GradeSnapshot, Learner
+from .rendering import CertificateData, Design, render_certificate
+from .signals import certificate_issued
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BlockRef:
+    """Which certificate block: its usage key (as text) and its course."""
+
+    block_id: str
+    course_key: CourseKey
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Where one learner stands with one block: ``issued``, ``eligible``, ``not_eligible`` or ``not_available``."""
+
+    status: str
+    facts: Facts
+    course: CourseInfo
+    decision: Decision | None
+    certificate: IssuedCertificate | None = None
+    created: bool = False
+
+    @property
+    def grade(self) -> GradeSnapshot:
+        return self.facts.grade
+
+
+def new_request_id() -> str:
+    """A certificate-request token that follows one request through tasks, logs and the record."""
+    return uuid.uuid4().hex
+
+
+def live_certificate(user_id: int, block_id: str) -> IssuedCertificate | None:
+    return IssuedCertificate.objects.filter(user_id=user_id, block_id=block_id, live=1).first()
+
+
+def gather_facts(learner: Learner, block: BlockRef, course: CourseInfo, grade: GradeSnapshot | None = None,
+                 staff_override: bool = False) -> Facts:
+    """Everything eligibility needs about one learner, read through the seam and our own tables."""
+    assert learner.user_id is not None
+    return Facts(
+        grade=grade if grade is not None else compat.read_course_grade(learner.user_id, block.course_key),
+        enrollment=compat.get_enrollment(learner.user_id, block.course_key),
+        allowlisted=AllowlistEntry.objects.filter(user_id=learner.user_id, block_id=block.block_id).exists(),
+        revoked=IssuedCertificate.objects.filter(
+            user_id=learner.user_id, block_id=block.block_id, status=IssuedCertificate.Status.REVOKED
+        ).exists(),
+        course_passing_percent=course.lowest_passing_grade,
+        staff_override=staff_override,
+    )
+
+
+def assess(learner: Learner, block: BlockRef, rules: CertificateSettings, *, now: datetime | None = None,
+           grade: GradeSnapshot | None = None, staff_override: bool = False) -> Assessment:
+    """Read-only: the learner's certificate if they hold one, else the decision. Writes nothing."""
+    if learner.user_id is None:
+        raise ValueError("an anonymous visitor has no certificate standing")
+    course = compat.get_course_info(block.course_key)
+    facts = gather_facts(learner, block, course, grade, staff_override)
+    existing = live_certificate(learner.user_id, block.block_id)
+    if existing is not None:
+        return Assessment("issued", facts, course, None, existing)
+    decision = decide(rules, facts, now or datetime.now(timezone.utc))
+    status = "eligible" if decision.outcome is Outcome.ELIGIBLE else decision.outcome.value
+    return Assessment(status, facts, course, decision)
+
+
+def issue_certificate(
+    learner: Learner,
+    block: BlockRef,
+    rules: CertificateSettings,
+    *,
+    via: str,
+    request_id: str,
+    now: datetime | None = None,
+    grade: GradeSnapshot | None = None,
+    staff_override: bool = False,
+) -> Assessment:
+    """Decide for one learner and, if they qualify, render, store and record their certificate."""
+    now = now or datetime.now(timezone.utc)
+    standing = assess(learner, block, rules, now=now, grade=grade, staff_override=staff_override)
+    if standing.status != "eligible":
+        if standing.decision is not None:
+            log.info("cert_xblock request_id=%s user=%s block=%s %s (%s)", request_id, learner.user_id,
+                     block.block_id, standing.status, standing.decision.reason.value)
+        return standing
+
+    certificate = _new_record(learner, block, rules, standing.course, standing.facts, via, request_id, now)
+    pdf = render_certificate(certificate_document(certificate, rules), design_of(rules))
+    certificate.file_name = storage.save_pdf(storage.pdf_name(block.course_key, certificate.verify_id), pdf)
+    certificate.file_size = len(pdf)
+    try:
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError:
+        storage.delete_pdf(certificate.file_name)
+        winner = live_certificate(learner.user_id, block.block_id)
+        if winner is None:
+            raise
+        return replace(standing, status="issued", certificate=winner)
+    log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, learner.user_id,
+             block.block_id, certificate.verify_id, via)
+    transaction.on_commit(lambda: certificate_issued.send(sender=IssuedCertificate, certificate=certificate,
+                                                          request_id=request_id))
+    return replace(standing, status="issued", certificate=certificate, created=True)
+
+
+def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, course: CourseInfo, facts: Facts,
+                via: str, request_id: str, now: datetime) -> IssuedCertificate:
+    return IssuedCertificate(
+        user_id=learner.user_id,
+        course_key=block.course_key,
+        block_id=block.block_id,
+        name=learner.full_name,
+        course_name=rules.course_name.strip() or course.display_name,
+        org_name=rules.organization_name.strip() or course.org,
+        title=rules.certificate_title,
+        grade_percent=facts.grade.percent,
+        grade_letter=facts.grade.letter or "",
+        grade_passed=facts.grade.passed,
+        issued_via=via,
+        allowlisted=facts.allowlisted,
+        request_id=request_id,
+        language=learner.language,
+        issued_at=now,
+        expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
+    )
+
+
+def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:
+    grade_text = ""
+    if rules.show_grade and certificate.grade_percent is not None:
+        grade_text = f"{round(certificate.grade_percent * 100)}%"
+    return CertificateData(
+        learner_name=certificate.name,
+        course_name=certificate.course_name,
+        org_name=certificate.org_name,
+        issued_on=certificate.issued_at.date(),
+        verify_url=verify_url(certificate.verify_id),
+        short_code=format_short_code(certificate.short_code),
+        title=certificate.title,
+        grade_text=grade_text,
+        custom_text=rules.custom_text,
+        language=certificate.language,
+    )
+
+
+def design_of(rules: CertificateSettings) -> Design:
+    return Design(name=rules.design, orientation=rules.orientation, page_size=rules.page_size,
+                  accent_color=rules.accent_color)

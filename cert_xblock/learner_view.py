@@ -1,0 +1,73 @@
+"""The learner's side of the block: their standing for the view, and the Grade Me click.
+
+Both go through ``issuance``: the view with the read-only ``assess``, the click with ``issue_certificate``,
+so the page and the button can never disagree about who qualifies.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from webob import Response
+
+from .http import BadRequest, error_response, json_response, parse_json_object
+from .i18n import gettext_for
+from .issuance import Assessment, assess, issue_certificate, new_request_id
+from .payloads import certificate_payload, grade_payload
+from .platform_types import Learner
+from .rendering import RenderError
+
+log = logging.getLogger(__name__)
+
+
+def _standing_payload(block: Any, standing: Assessment, _: Any) -> dict[str, Any]:
+    status = standing.status
+    payload: dict[str, Any] = {"status": status, "grade": grade_payload(standing.grade)}
+    decision = standing.decision
+    if decision is not None:
+        payload["message"] = decision.message(_)
+        payload["required_percent"] = decision.required_percent
+        payload["gap"] = decision.gap
+        payload["reason"] = decision.reason.value
+        if decision.available_from:
+            payload["available_from"] = decision.available_from.date().isoformat()
+    if standing.certificate is not None:
+        download_url = block.runtime.handler_url(block, "download")
+        payload["certificate"] = certificate_payload(standing.certificate, download_url)
+        payload.setdefault("message", _("Your certificate is ready."))
+    return payload
+
+
+def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
+    """What the view shows, computed without writing anything."""
+    _ = gettext_for(learner.language)
+    if not learner.is_authenticated:
+        return {"status": "anonymous", "message": _("Sign in to get your certificate.")}
+    standing = assess(learner, block.block_ref, block.certificate_settings)
+    return _standing_payload(block, standing, _)
+
+
+def grade_me(block: Any, request: Any, learner: Learner) -> Response:
+    """Handle the Get my certificate click (POST, JSON object body)."""
+    _ = gettext_for(learner.language)
+    try:
+        parse_json_object(request, _)
+    except BadRequest as exc:
+        return error_response(405 if request.method != "POST" else 400, str(exc))
+    if not learner.is_authenticated:
+        return error_response(403, _("Sign in to get your certificate."), status="anonymous")
+    request_id = new_request_id()
+    try:
+        standing = issue_certificate(learner, block.block_ref, block.certificate_settings, via="learner",
+                                     request_id=request_id)
+    except RenderError as exc:
+        log.warning("cert_xblock request_id=%s user=%s cannot print: %s", request_id, learner.user_id, exc)
+        return error_response(422, _("Your certificate cannot be printed: {reason}").format(reason=exc),
+                              request_id=request_id)
+    except Exception:  # noqa: BLE001 - storage or database trouble: nothing was recorded, the learner may retry
+        log.exception("cert_xblock request_id=%s user=%s issuing failed", request_id, learner.user_id)
+        return error_response(503, _("Your certificate could not be issued just now. Please try again."),
+                              request_id=request_id)
+    payload = _standing_payload(block, standing, _)
+    payload["request_id"] = request_id
+    return json_response(200, payload)

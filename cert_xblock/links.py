@@ -1,0 +1,22 @@
+"""Absolute links printed on certificates and returned to learners."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+VERIFY_PATH = "/certificates/verify/{verify_id}"
+
+
+def site_root() -> str:
+    """The LMS root the public links start with (``CERT_XBLOCK_SITE_ROOT``, else ``LMS_ROOT_URL``)."""
+    root = getattr(settings, "CERT_XBLOCK_SITE_ROOT", "") or getattr(settings, "LMS_ROOT_URL", "")
+    return (root or "http://127.0.0.1:8000").rstrip("/")
+
+
+def verify_url(verify_id: str) -> str:
+    """The public verification page of one certificate."""
+    try:
+        path = reverse("cert_xblock:verify", kwargs={"verify_id": verify_id})
+    except NoReverseMatch:
+        path = VERIFY_PATH.format(verify_id=verify_id)
+    return f"{site_root()}{path}"

@@ -1,0 +1,123 @@
+"""The records cert_xblock keeps: issued certificates and the database copy of each block's settings.
+
+One live certificate per learner per block is guaranteed by the database, not by application code:
+``live`` is 1 for the live row and NULL once revoked, and (user, block_id, live) is unique. NULLs never
+collide, so any number of revoked rows may sit beside the single live one, on MySQL as on sqlite.
+"""
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from opaque_keys.edx.django.models import CourseKeyField
+
+# Crockford-style alphabet: no I, L, O, U, so a code read off paper is not misread.
+SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+SHORT_CODE_LENGTH = 10
+
+
+def new_verify_id() -> str:
+    """A random, unguessable verification id (32 hex characters)."""
+    return uuid.uuid4().hex
+
+
+def new_short_code() -> str:
+    """A random code printed on the certificate, typed into the verify page as XXXXX-XXXXX."""
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def normalize_short_code(text: str) -> str:
+    """Accept what a person types: any case, spaces or dashes, and the usual look-alike letters."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def format_short_code(code: str) -> str:
+    """The short code as printed: two groups of five."""
+    return f"{code[:5]}-{code[5:]}"
+
+
+class IssuedCertificate(models.Model):
+    """One certificate given to one learner by one certificate block."""
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", "issued"
+        REVOKED = "revoked", "revoked"
+
+    verify_id = models.CharField(max_length=32, unique=True, default=new_verify_id, editable=False)
+    short_code = models.CharField(max_length=SHORT_CODE_LENGTH, unique=True, default=new_short_code, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cert_xblock_certificates")
+    course_key = CourseKeyField(max_length=255, db_index=True)
+    block_id = models.CharField(max_length=255, db_index=True, help_text="Usage key of the certificate block")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ISSUED)
+    live = models.PositiveSmallIntegerField(null=True, default=1, editable=False)
+
+    # A snapshot of what was printed, so the record stays true if the learner or course changes later.
+    name = models.CharField(max_length=255)
+    course_name = models.CharField(max_length=255)
+    org_name = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=255, blank=True)
+    grade_percent = models.FloatField(null=True)
+    grade_letter = models.CharField(max_length=255, blank=True)
+    grade_passed = models.BooleanField(default=False)
+    issued_via = models.CharField(max_length=32, default="learner", help_text="learner, batch or staff")
+    allowlisted = models.BooleanField(default=False)
+
+    file_name = models.CharField(max_length=512, help_text="Name of the PDF in the certificate storage")
+    file_size = models.PositiveIntegerField(default=0)
+    request_id = models.CharField(max_length=64, db_index=True)
+    language = models.CharField(max_length=16, default="en")
+    issued_at = models.DateTimeField()
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoke_reason = models.CharField(max_length=255, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "block_id", "live"], name="cert_xblock_one_live_cert_per_block"),
+        ]
+        indexes = [models.Index(fields=["block_id", "status"], name="cert_xblock_block_status")]
+
+    def __str__(self) -> str:
+        return f"{self.verify_id} {self.course_key} user={self.user_id} {self.status}"
+
+
+class CertificateBlockConfig(models.Model):
+    """The database copy of one block's Studio settings, for work done outside a request (batch, verify).
+
+    Refreshed when the block is viewed or saved and when Studio publishes the course.
+    """
+
+    block_id = models.CharField(max_length=255, unique=True)
+    course_key = CourseKeyField(max_length=255, db_index=True)
+    settings = models.JSONField(default=dict)
+    enabled = models.BooleanField(default=True)
+    last_batch_run = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+
+    def __str__(self) -> str:
+        return f"{self.block_id} ({'enabled' if self.enabled else 'disabled'})"
+
+
+class AllowlistEntry(models.Model):
+    """A learner course staff granted the certificate regardless of grade."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course_key = CourseKeyField(max_length=255)
+    block_id = models.CharField(max_length=255)
+    notes = models.CharField(max_length=255, blank=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+        constraints = [models.UniqueConstraint(fields=["block_id", "user"], name="cert_xblock_allowlist_once")]

@@ -1,0 +1,28 @@
+"""The JSON shapes learners and staff get back, built in one place for the block and the REST API."""
+from __future__ import annotations
+
+from typing import Any
+
+from .eligibility import to_percent
+from .links import verify_url
+from .models import IssuedCertificate, format_short_code
+from .platform_types import GradeSnapshot
+
+
+def grade_payload(grade: GradeSnapshot) -> dict[str, Any]:
+    """``percent`` is 0..100 as learners read it; ``passed`` and ``letter`` as the course computes them."""
+    return {"percent": to_percent(grade.percent), "passed": grade.passed, "letter": grade.letter}
+
+
+def certificate_payload(certificate: IssuedCertificate, download_url: str) -> dict[str, Any]:
+    return {
+        "id": certificate.verify_id,
+        "short_code": format_short_code(certificate.short_code),
+        "status": certificate.status,
+        "name": certificate.name,
+        "course_name": certificate.course_name,
+        "download_url": download_url,
+        "verify_url": verify_url(certificate.verify_id),
+        "issued_at": certificate.issued_at.isoformat(),
+        "expires_at": certificate.expires_at.isoformat() if certificate.expires_at else None,
+    }

@@ -1,0 +1,1 @@
+"""Signal receivers of the plugin app (connected in ``CertXBlockConfig.ready``)."""

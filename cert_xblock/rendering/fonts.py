@@ -1,0 +1,309 @@
+"""TrueType fonts: discovery on a search path, glyph lookup, and fast per-certificate subsetting.
+
+Fonts are parsed once per process. A certificate embeds, for each font it uses, a TrueType subset holding
+only the glyphs it draws: the glyph records are cut out of the parsed font and cached, so a subset is a few
+byte joins rather than a full subsetter run.
+"""
+from __future__ import annotations
+
+import os
+import struct
+from array import array
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+
+from .types import RenderError
+
+PACKAGE_FONTS = Path(__file__).parent / "fonts"
+SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+FONT_PATH_ENV = "CERT_XBLOCK_FONT_PATH"
+
+# TrueType outlines only: reportlab and PDF viewers embed 'glyf' fonts as FontFile2; CFF (.otf) is skipped.
+ROLE_FILES = {
+    "sans": ("DejaVuSans.ttf",),
+    "sans-bold": ("DejaVuSans-Bold.ttf",),
+    "serif": ("DejaVuSerif.ttf", "DejaVuSans.ttf"),
+    "serif-bold": ("DejaVuSerif-Bold.ttf", "DejaVuSans-Bold.ttf"),
+}
+# Script specialists win over the role's font for their own script (DejaVu's Arabic is a last resort).
+SCRIPT_FILES = {
+    "arabic": {
+        "sans": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf"),
+        "sans-bold": ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Regular.ttf"),
+        "serif": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
+        "serif-bold": ("NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Regular.ttf"),
+    },
+    "hebrew": {
+        "sans": ("NotoSansHebrew-Regular.ttf",),
+        "sans-bold": ("NotoSansHebrew-Bold.ttf", "NotoSansHebrew-Regular.ttf"),
+        "serif": ("NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Regular.ttf"),
+        "serif-bold": ("NotoSerifHebrew-Bold.ttf", "NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    },
+}
+# Wide-coverage fallbacks tried in order for anything the role's font lacks (CJK, Hangul, extra Latin).
+FALLBACK_FILES = (
+    "NotoSans-Regular.ttf",
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "DejaVuSans.ttf",
+)
+
+_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_HEBREW_RANGES = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
+
+
+def script_specialist(cp: int) -> str | None:
+    """'arabic' or 'hebrew' when the code point belongs to a script with its own preferred font."""
+    for lo, hi in _ARABIC_RANGES:
+        if lo <= cp <= hi:
+            return "arabic"
+    for lo, hi in _HEBREW_RANGES:
+        if lo <= cp <= hi:
+            return "hebrew"
+    return None
+
+
+def font_dirs() -> list[Path]:
+    """Where fonts are looked for, in order: $CERT_XBLOCK_FONT_PATH, the package's own, the system's."""
+    extra = [Path(p) for p in os.environ.get(FONT_PATH_ENV, "").split(os.pathsep) if p]
+    return [*extra, PACKAGE_FONTS, *SYSTEM_FONT_DIRS]
+
+
+@lru_cache(maxsize=1)
+def _font_index() -> dict[str, Path]:
+    index: dict[str, Path] = {}
+    for root in font_dirs():
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() in (".ttf", ".ttc"):
+                index.setdefault(path.name, path)
+    return index
+
+
+def find_font(names: tuple[str, ...]) -> FontFile | None:
+    """The first of the named font files found on the search path that has TrueType outlines."""
+    index = _font_index()
+    for name in names:
+        if name in index:
+            font = load_font(str(index[name]))
+            if font is not None:
+                return font
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_font(path: str) -> FontFile | None:
+    """Parse a TrueType font once per process; None when it has no 'glyf' outlines (CFF)."""
+    try:
+        return FontFile(path)
+    except (OSError, KeyError, struct.error, ValueError):
+        return None
+
+
+@lru_cache(maxsize=None)
+def font_chain(role: str) -> tuple[FontFile, ...]:
+    """The role's font followed by the fallbacks, without duplicates."""
+    chain: list[FontFile] = []
+    for names in (ROLE_FILES[role], *((n,) for n in FALLBACK_FILES)):
+        font = find_font(names)
+        if font is not None and font not in chain:
+            chain.append(font)
+    if not chain:
+        chain.append(_reportlab_vera())
+    return tuple(chain)
+
+
+@lru_cache(maxsize=None)
+def specialist(role: str, script: str) -> FontFile | None:
+    return find_font(SCRIPT_FILES[script][role])
+
+
+def _reportlab_vera() -> FontFile:
+    import reportlab
+
+    font = load_font(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
+    if font is None:
+        raise RenderError("No TrueType font is available to print the certificate.")
+    return font
+
+
+class FontFile:
+    """A parsed TrueType font (a file or the first font of a collection)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        data = Path(path).read_bytes()
+        self.data = data
+        base = 0
+        if data[:4] == b"ttcf":
+            base = struct.unpack_from(">I", data, 12)[0]
+        num_tables = struct.unpack_from(">H", data, base + 4)[0]
+        self.tables: dict[str, tuple[int, int]] = {}
+        for i in range(num_tables):
+            tag, _check, off, length = struct.unpack_from(">4sIII", data, base + 12 + 16 * i)
+            self.tables[tag.decode("latin-1")] = (off, length)
+        if "glyf" not in self.tables:
+            raise ValueError("not a TrueType-outline font")
+        head = self.table("head")
+        self.upem = struct.unpack_from(">H", head, 18)[0]
+        self.bbox = struct.unpack_from(">hhhh", head, 36)
+        long_loca = struct.unpack_from(">h", head, 50)[0] == 1
+        self.num_glyphs = struct.unpack_from(">H", self.table("maxp"), 4)[0]
+        hhea = self.table("hhea")
+        self.ascent, self.descent = struct.unpack_from(">hh", hhea, 4)
+        self.num_hmetrics = struct.unpack_from(">H", hhea, 34)[0]
+        loca = array("I" if long_loca else "H", self.table("loca"))
+        if array("H", b"\x00\x01")[0] != 1:
+            loca.byteswap()
+        self.loca = loca if long_loca else array("I", (2 * x for x in loca))
+        self.glyf_offset = self.tables["glyf"][0]
+        self.hmtx = self.table("hmtx")
+        os2 = self.table("OS/2") if "OS/2" in self.tables else b""
+        self.cap_height = struct.unpack_from(">h", os2, 88)[0] if len(os2) >= 90 else self.ascent
+        self.name = self._postscript_name()
+        self.hb_font = hb.Font(hb.Face(hb.Blob(data), 0))
+        self.hb_font.scale = (1000, 1000)
+        self._glyphs: dict[int, tuple[bytes, tuple[tuple[int, int], ...]]] = {}
+        self._widths: dict[int, int] = {}
+
+    def table(self, tag: str) -> bytes:
+        off, length = self.tables[tag]
+        return self.data[off : off + length]
+
+    def _postscript_name(self) -> str:
+        stem = Path(self.path).stem
+        return "".join(ch for ch in stem if ch.isalnum() or ch == "-") or "Font"
+
+    def has_glyph(self, cp: int) -> bool:
+        return self.hb_font.get_nominal_glyph(cp) is not None
+
+    def width(self, gid: int) -> int:
+        """Advance in thousandths of an em, as written in the PDF /W array."""
+        w = self._widths.get(gid)
+        if w is None:
+            w = self._widths[gid] = self.hb_font.get_glyph_h_advance(gid)
+        return w
+
+    def glyph(self, gid: int) -> tuple[bytes, tuple[tuple[int, int], ...]]:
+        """The glyph record padded to 4 bytes, and (offset, gid) of each component of a composite."""
+        cached = self._glyphs.get(gid)
+        if cached is not None:
+            return cached
+        start, end = self.loca[gid], self.loca[gid + 1]
+        rec = self.data[self.glyf_offset + start : self.glyf_offset + end]
+        components: list[tuple[int, int]] = []
+        if len(rec) >= 10 and struct.unpack_from(">h", rec, 0)[0] < 0:
+            pos = 10
+            while True:
+                flags, comp = struct.unpack_from(">HH", rec, pos)
+                components.append((pos + 2, comp))
+                pos += 4 + (4 if flags & 0x0001 else 2)
+                pos += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0
+                if not flags & 0x0020:
+                    break
+        rec += b"\0" * (-len(rec) % 4)
+        cached = self._glyphs[gid] = (rec, tuple(components))
+        return cached
+
+    def hmetric(self, gid: int) -> bytes:
+        if gid < self.num_hmetrics:
+            return self.hmtx[4 * gid : 4 * gid + 4]
+        last = 4 * (self.num_hmetrics - 1)
+        lsb_at = 4 * self.num_hmetrics + 2 * (gid - self.num_hmetrics)
+        return self.hmtx[last : last + 2] + self.hmtx[lsb_at : lsb_at + 2]
+
+    def subset(self, gids: list[int]) -> bytes:
+        """A TrueType font whose glyph i+1 is the original glyph gids[i] (glyph 0 stays .notdef).
+
+        Components of composite glyphs are appended after and renumbered, so the PDF can use the
+        glyph index as CID with /CIDToGIDMap /Identity.
+        """
+        order = [0, *gids]
+        new_index: dict[int, int] = {}
+        records: list[bytes] = []
+        i = 0
+        while i < len(order):
+            gid = order[i]
+            rec, components = self.glyph(gid)
+            if components:
+                buf = bytearray(rec)
+                for pos, comp in components:
+                    if comp not in new_index:
+                        new_index[comp] = len(order)
+                        order.append(comp)
+                    struct.pack_into(">H", buf, pos, new_index[comp])
+                rec = bytes(buf)
+            records.append(rec)
+            new_index.setdefault(gid, i)
+            i += 1
+        loca = array("I", [0])
+        total = 0
+        for rec in records:
+            total += len(rec)
+            loca.append(total)
+        if array("H", b"\x00\x01")[0] != 1:
+            loca.byteswap()
+        n = len(order)
+        head = bytearray(self.table("head"))
+        struct.pack_into(">I", head, 8, 0)
+        struct.pack_into(">h", head, 50, 1)
+        maxp = bytearray(self.table("maxp"))
+        struct.pack_into(">H", maxp, 4, n)
+        hhea = bytearray(self.table("hhea"))
+        struct.pack_into(">H", hhea, 34, n)
+        tables = {
+            "cmap": _EMPTY_CMAP,
+            "glyf": b"".join(records),
+            "head": bytes(head),
+            "hhea": bytes(hhea),
+            "hmtx": b"".join(self.hmetric(g) for g in order),
+            "loca": loca.tobytes(),
+            "maxp": bytes(maxp),
+            "post": b"\x00\x03\x00\x00" + self.table("post")[4:16] + b"\0" * 16,
+        }
+        for tag in ("cvt ", "fpgm", "prep"):
+            if tag in self.tables:
+                tables[tag] = self.table(tag)
+        return _assemble_sfnt(tables)
+
+
+# A cmap with one format-4 subtable mapping nothing: the PDF selects glyphs by CID, not by character.
+_EMPTY_CMAP = (
+    struct.pack(">HHHHI", 0, 1, 3, 1, 12)
+    + struct.pack(">HHHHHHH", 4, 24, 0, 2, 2, 0, 0)
+    + struct.pack(">HHHhH", 0xFFFF, 0, 0xFFFF, 1, 0)
+)
+
+
+def _checksum(data: bytes) -> int:
+    data += b"\0" * (-len(data) % 4)
+    words = array("I", data)
+    if array("H", b"\x00\x01")[0] != 1:
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
+
+
+def _assemble_sfnt(tables: dict[str, bytes]) -> bytes:
+    tags = sorted(tables)
+    num = len(tags)
+    entry_selector = num.bit_length() - 1
+    search_range = 16 * (1 << entry_selector)
+    header = struct.pack(">IHHHH", 0x00010000, num, search_range, entry_selector, num * 16 - search_range)
+    offset = 12 + 16 * num
+    directory: list[bytes] = []
+    bodies: list[bytes] = []
+    for tag in tags:
+        body = tables[tag]
+        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), _checksum(body), offset, len(body)))
+        padded = body + b"\0" * (-len(body) % 4)
+        bodies.append(padded)
+        offset += len(padded)
+    font = bytearray(header + b"".join(directory) + b"".join(bodies))
+    head_at = 12 + 16 * num + sum(len(b) for t, b in zip(tags, bodies) if t < "head")
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)

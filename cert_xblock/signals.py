@@ -1,0 +1,9 @@
+"""Signals cert_xblock sends, so email, tracking and other apps react without touching the issuance path.
+
+``certificate_issued`` is sent after the issuing transaction commits, with ``certificate`` (the
+IssuedCertificate row) and ``request_id``; ``certificate_revoked`` likewise.
+"""
+from django.dispatch import Signal
+
+certificate_issued = Signal()
+certificate_revoked = Signal()

@@ -1,0 +1,22 @@
+"""HTML of the block's views from the top-level ``templates/`` folder, with Django's template language.
+
+A standalone engine (not the host's TEMPLATES setting), so the block renders the same in the LMS, Studio
+and the workbench, and autoescaping protects every learner-supplied string.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.template import Context, Engine
+
+from .resources import asset_dir
+
+
+@cache
+def _engine() -> Engine:
+    return Engine(dirs=[str(asset_dir("templates"))], autoescape=True, libraries={})
+
+
+def render_template(name: str, context: dict[str, Any]) -> str:
+    return _engine().get_template(name).render(Context(context))

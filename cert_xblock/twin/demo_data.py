@@ -1,0 +1,47 @@
+"""The demo's course and learners, in the twin's platform tables. Safe to run again."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from opaque_keys.edx.keys import CourseKey
+
+from .models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+
+# username, full name, mode, (percent, letter) or None for "no grade yet"
+LEARNERS = [
+    ("ada", "Ada Lovelace", "verified", (0.92, "A")),
+    ("ben", "Benoît Dupont", "verified", (0.64, "")),
+    ("chen", "Chen Jing", "verified", None),
+    ("dana", "Dana Ørsted", "audit", (0.88, "B")),
+    ("staff", "Sam Staff", "verified", None),
+]
+
+
+def seed_demo() -> CourseKey:
+    """Create (or refresh) the demo course, its learners, enrollments and persisted grades."""
+    course_key = CourseKey.from_string(settings.CERT_XBLOCK_TWIN_COURSE)
+    CourseOverview.objects.update_or_create(id=course_key, defaults={
+        "display_name": "Certificates 101: Open Learning in Practice", "org": course_key.org,
+        "display_organization": "Demo University", "lowest_passing_grade": "0.70",
+        "start": datetime(2026, 1, 5, tzinfo=timezone.utc), "end": datetime(2026, 12, 18, tzinfo=timezone.utc),
+    })
+    users = get_user_model().objects
+    for username, full_name, mode, grade in LEARNERS:
+        user, _ = users.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
+        if username == "staff" and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        UserProfile.objects.update_or_create(user=user, defaults={"name": full_name})
+        CourseEnrollment.objects.update_or_create(user=user, course_id=course_key,
+                                                  defaults={"mode": mode, "is_active": True})
+        if grade is None:
+            PersistentCourseGrade.objects.filter(user_id=user.pk, course_id=course_key).delete()
+            continue
+        percent, letter = grade
+        PersistentCourseGrade.objects.update_or_create(user_id=user.pk, course_id=course_key, defaults={
+            "percent_grade": percent, "letter_grade": letter, "grading_policy_hash": "demo",
+            "passed_timestamp": datetime(2026, 11, 1, tzinfo=timezone.utc) if letter else None,
+        })
+    return course_key

@@ -1,0 +1,19 @@
+/* Studio editor additions: show save results and refusals inside the editor, wherever it is hosted. */
+function CertXBlockStudio(runtime, element) {
+    "use strict";
+    var status = element.querySelector(".cert-xblock-studio__status");
+    var notify = runtime.notify;
+    runtime.notify = function (name, data) {
+        if (status) {
+            if (name === "error") {
+                status.className = "cert-xblock-studio__status is-error";
+                status.textContent = (data.title ? data.title + ": " : "") + data.message;
+            } else if (name === "save" && data.state === "end") {
+                status.className = "cert-xblock-studio__status is-saved";
+                status.textContent = "Saved.";
+            }
+        }
+        if (notify) { return notify.apply(runtime, arguments); }
+    };
+    return StudioEditableXBlockMixin(runtime, element);
+}
