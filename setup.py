@@ -57,6 +57,7 @@ TEST_REQUIRES = [
     "babel>=2.14",
     "ruff>=0.6",
     "build>=1.2",
+    "requests>=2.31",
 ]
 
 setup(

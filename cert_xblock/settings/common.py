@@ -5,6 +5,7 @@ Operators override them in their LMS/Studio settings (or YAML); the demo and tes
 """
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 
@@ -29,6 +30,13 @@ def plugin_settings(settings: Any) -> None:
     for name, value in defaults.items():
         if not hasattr(settings, name):
             setattr(settings, name, value)
+    # The LMS's celery app reads Django settings without a namespace; operators run `celery beat`.
+    schedule = dict(getattr(settings, "CELERYBEAT_SCHEDULE", {}) or {})
+    schedule.setdefault("cert_xblock.dispatch_due_batches", {
+        "task": "cert_xblock.tasks.dispatch_due_batches",
+        "schedule": timedelta(seconds=settings.CERT_XBLOCK_BATCH_INTERVAL_SECONDS),
+    })
+    settings.CELERYBEAT_SCHEDULE = schedule
     from django.conf import global_settings
 
     storages = dict(getattr(settings, "STORAGES", None) or global_settings.STORAGES)

@@ -1,0 +1,147 @@
+"""Real services for the tests, started on 127.0.0.1 with free ports and stopped afterwards.
+
+Redis (Debian ``redis-server``), an S3 server (``moto_server`` over real HTTP), the demo workbench (the
+same settings and commands as the README's demo), and headless Chromium (Debian ``chromium``). A missing
+service skips its tests on a developer's machine and fails them in CI (``CI=true``), where ``.ci/run``
+has installed everything.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CERT_XBLOCK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def missing(what: str) -> None:
+    """Skip locally, fail in CI: a test skipped for a missing service is a failure there."""
+    message = f"{what} is not available; `python3 scripts/dev.py test` installs it"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
+
+
+@contextmanager
+def running(args: list[str], port: int, env: dict[str, str] | None = None, log: Path | None = None,
+            cwd: Path | None = None) -> Iterator[subprocess.Popen]:
+    """A server process that is up (its port answers) inside the block and terminated after it."""
+    out = open(log, "ab") if log else subprocess.DEVNULL
+    process = subprocess.Popen(args, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
+                               cwd=cwd)
+    try:
+        wait_for_port(port, process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if log:
+            out.close()
+
+
+@contextmanager
+def redis_server(tmp: Path) -> Iterator[str]:
+    binary = shutil.which("redis-server")
+    if not binary:
+        missing("redis-server")
+    port = free_port()
+    with running([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                  "--dir", str(tmp)], port, log=tmp / "redis.log"):
+        yield f"redis://127.0.0.1:{port}/0"
+
+
+@contextmanager
+def s3_server(tmp: Path) -> Iterator[str]:
+    binary = shutil.which("moto_server") or str(Path(sys.executable).parent / "moto_server")
+    if not Path(binary).exists():
+        missing("moto_server")
+    port = free_port()
+    with running([binary, "-H", "127.0.0.1", "-p", str(port)], port, log=tmp / "moto.log"):
+        yield f"http://127.0.0.1:{port}"
+
+
+def django_admin(args: list[str], env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", "django", *args], env={**os.environ, **env}, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+@contextmanager
+def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator["Workbench"]:
+    """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings",
+        "CERT_XBLOCK_VAR": str(tmp),
+        "CERT_XBLOCK_SITE_ROOT": base,
+        **(extra_env or {}),
+    }
+    django_admin(["migrate", "--verbosity", "0"], env)
+    django_admin(["seed_demo"], env)
+    with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"
+                  if os.environ.get("CERT_XBLOCK_SINGLE_THREAD") else "--skip-checks"],
+                 port, env=env, log=tmp / "server.log", cwd=tmp):
+        yield Workbench(base, tmp, env)
+
+
+class Workbench:
+    """A running demo server: its base URL, its var folder (database, media) and its environment."""
+
+    def __init__(self, base: str, var: Path, env: dict[str, str]):
+        self.base, self.var, self.env = base, var, env
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url(path), timeout=30) as response:
+            return response.read().decode()
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        missing("Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
