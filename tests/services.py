@@ -113,8 +113,7 @@ def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iter
     }
     django_admin(["migrate", "--verbosity", "0"], env)
     django_admin(["seed_demo"], env)
-    with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"
-                  if os.environ.get("CERT_XBLOCK_SINGLE_THREAD") else "--skip-checks"],
+    with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
                  port, env=env, log=tmp / "server.log", cwd=tmp):
         yield Workbench(base, tmp, env)
 
