@@ -89,7 +89,7 @@ setup(
     },
     include_package_data=False,
     install_requires=INSTALL_REQUIRES,
-    extras_require={"test": TEST_REQUIRES, "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
+    extras_require={"demo": ["xblock-sdk>=0.15"], "test": TEST_REQUIRES, "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
     entry_points={
         "xblock.v1": ["cert_xblock = cert_xblock.block:CertificateXBlock"],
         "lms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
