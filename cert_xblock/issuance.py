@@ -126,6 +126,10 @@ def issue_certificate(
         if winner is None:
             raise
         return replace(standing, status="issued", certificate=winner)
+    except BaseException:
+        # No record, so no file either: the retry starts from a clean slate.
+        storage.delete_pdf(certificate.file_name)
+        raise
     log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, learner.user_id,
              block.block_id, certificate.verify_id, via)
     transaction.on_commit(lambda: certificate_issued.send(sender=IssuedCertificate, certificate=certificate,
