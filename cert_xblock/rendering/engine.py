@@ -1,68 +1,179 @@
-"""First, simple renderer: a landscape A4 certificate drawn with reportlab (replaced by the fast engine)."""
+"""render_certificate: certificate data and a design in, PDF bytes out.
+
+The page is split into what is the same for every learner of a course (artwork, logo, signatures, title,
+course, organization, date: the "template", built once and cached) and what is not (the learner's name,
+grade, verification URL, short code and QR code). A certificate copies the template's font state and its
+zlib compressor (already fed the fixed page content), adds the learner's parts and writes the PDF.
+"""
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-from pathlib import Path
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from threading import Lock
 
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
-
+from .designs import DESIGNS, Layout, Slot, build_layout
+from .images import load_image
+from .layout import Block, Box, fit
+from .pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
+from .qr import qr_path
+from .shaping import clean
 from .types import CertificateData, Design, RenderError
 
-DESIGNS: tuple[str, ...] = ("classic",)
+__all__ = ["DESIGNS", "render_certificate", "layout_certificate"]
 
-_FONT_CANDIDATES = (
-    Path(__file__).parent / "fonts" / "DejaVuSans.ttf",
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-)
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+TEMPLATE_CACHE_SIZE = 64
 
 
-@lru_cache(maxsize=1)
-def _font() -> str:
-    """Register the first available Unicode TrueType font once per process."""
-    for path in _FONT_CANDIDATES:
-        if path.exists():
-            pdfmetrics.registerFont(TTFont("CertSans", str(path)))
-            return "CertSans"
-    import reportlab
+@dataclass
+class _Template:
+    layout: Layout
+    fonts: FontSet
+    content: bytes  # the fixed page operators
+    compressor: zlib._Compress  # fed `content`, copied for every certificate
+    compressed: bytes  # what the compressor gave out for `content`
+    images: dict[str, Image]
+    blocks: dict[str, Block]
 
-    vera = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
-    pdfmetrics.registerFont(TTFont("CertSans", str(vera)))
-    return "CertSans"
+
+_templates: OrderedDict[tuple, _Template] = OrderedDict()
+_lock = Lock()
 
 
 def render_certificate(data: CertificateData, design: Design) -> bytes:
-    """Render one certificate as PDF bytes."""
-    if not data.learner_name.strip():
+    """Render one certificate as PDF bytes; RenderError when the data cannot be printed."""
+    name = clean(data.learner_name)
+    if not name:
         raise RenderError("The learner name is empty.")
-    font = _font()
-    width, height = landscape(A4)
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(width, height))
-    c.setTitle(f"{data.title}: {data.learner_name}")
-    c.setAuthor(data.org_name)
-    c.setSubject(data.course_name)
-    c.setLineWidth(4)
-    c.setStrokeColor(design.accent_color)
-    c.rect(30, 30, width - 60, height - 60)
-    c.setFont(font, 36)
-    c.drawCentredString(width / 2, height - 140, data.title)
-    c.setFont(font, 14)
-    c.drawCentredString(width / 2, height - 190, "This certifies that")
-    c.setFont(font, 30)
-    c.drawCentredString(width / 2, height - 240, data.learner_name)
-    c.setFont(font, 14)
-    c.drawCentredString(width / 2, height - 290, "has successfully completed")
-    c.setFont(font, 22)
-    c.drawCentredString(width / 2, height - 330, data.course_name)
-    c.setFont(font, 14)
-    c.drawCentredString(width / 2, height - 370, f"offered by {data.org_name}")
-    c.drawCentredString(width / 2, height - 395, data.issued_on.isoformat())
-    c.setFont(font, 9)
-    c.drawString(60, 60, f"Verify: {data.verify_url}  Code: {data.short_code}")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    if not data.verify_url.strip():
+        raise RenderError("The verification URL is empty.")
+    template = _template(data, design)
+    fonts = template.fonts.copy()
+    blocks = _variable_blocks(template.layout, data, name)
+    ops = [_block_ops(fonts, block, template.layout.slots[key].color) for key, block in blocks.items()]
+    qr = template.layout.qr
+    ops.append(qr_path(data.verify_url.strip(), qr.x, qr.y, qr.w))
+    compressor = template.compressor.copy()
+    stream = template.compressed + compressor.compress(("\n" + "\n".join(ops)).encode("ascii")) + compressor.flush()
+    meta = Metadata(
+        title=f"{clean(data.title) or 'Certificate'}: {name}",
+        author=clean(data.org_name),
+        subject=clean(data.course_name),
+        language=data.language or "en",
+        created=data.issued_on.strftime("D:%Y%m%d000000Z"),
+        keywords=f"certificate, {clean(data.short_code)}",
+    )
+    return build_pdf(template.layout.page, stream, fonts, template.images, meta)
+
+
+def layout_certificate(data: CertificateData, design: Design) -> dict[str, Block]:
+    """Where every text of the certificate goes (the same computation render_certificate draws)."""
+    name = clean(data.learner_name)
+    if not name:
+        raise RenderError("The learner name is empty.")
+    template = _template(data, design)
+    return {**template.blocks, **_variable_blocks(template.layout, data, name)}
+
+
+def slot_boxes(data: CertificateData, design: Design) -> dict[str, Box]:
+    """The box of every slot of the design, plus 'qr', for checks of the geometry."""
+    template = _template(data, design)
+    return {**{key: slot.box for key, slot in template.layout.slots.items()}, "qr": template.layout.qr}
+
+
+def _variable_blocks(layout: Layout, data: CertificateData, name: str) -> dict[str, Block]:
+    blocks = {"name": _fit(layout.slots["name"], name)}
+    grade = clean(data.grade_text)
+    if grade:
+        blocks["grade"] = _fit(layout.slots["grade"], grade)
+    blocks["verify_url"] = _fit(layout.slots["verify_url"], f"Verify at {clean(data.verify_url)}")
+    code = clean(data.short_code)
+    if code:
+        blocks["short_code"] = _fit(layout.slots["short_code"], code)
+    return blocks
+
+
+def _fit(slot: Slot, text: str) -> Block:
+    return fit(text, slot.role, slot.box, slot.max_size, max_lines=slot.max_lines, align=slot.align)
+
+
+def _block_ops(fonts: FontSet, block: Block, color: str) -> str:
+    return "\n".join(text_ops(fonts, placed, color) for placed in block.lines)
+
+
+def _template(data: CertificateData, design: Design) -> _Template:
+    key = (
+        design,
+        data.title,
+        data.course_name,
+        data.org_name,
+        data.issued_on,
+        data.custom_text,
+        data.signatories,
+        data.logo,
+    )
+    with _lock:
+        template = _templates.get(key)
+        if template is not None:
+            _templates.move_to_end(key)
+            return template
+    template = _build_template(data, design)
+    with _lock:
+        _templates[key] = template
+        while len(_templates) > TEMPLATE_CACHE_SIZE:
+            _templates.popitem(last=False)
+    return template
+
+
+def _format_date(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _build_template(data: CertificateData, design: Design) -> _Template:
+    layout = build_layout(design, len(data.signatories))
+    fonts = FontSet()
+    images: dict[str, Image] = {}
+    ops = [layout.artwork]
+    if data.logo:
+        ops.append(_image_ops(images, data.logo, layout.logo, "center" if layout.slots["title"].align == "center" else "start"))
+    texts = {
+        "title": clean(data.title),
+        "preamble": "This certifies that",
+        "completion": "has successfully completed",
+        "course": clean(data.course_name),
+        "issued": " · ".join(p for p in (f"Issued by {clean(data.org_name)}" if clean(data.org_name) else "", f"on {_format_date(data.issued_on)}") if p),
+        "custom": clean(data.custom_text),
+    }
+    blocks: dict[str, Block] = {}
+    for i, signatory in enumerate(data.signatories[: len(layout.signatures)]):
+        texts[f"signatory_name_{i}"] = clean(signatory.name)
+        texts[f"signatory_title_{i}"] = clean(signatory.title)
+        if signatory.signature:
+            ops.append(_image_ops(images, signatory.signature, layout.signatures[i], "center"))
+    for key, text in texts.items():
+        if not text:
+            continue
+        slot = layout.slots[key]
+        blocks[key] = _fit(slot, text)
+        ops.append(_block_ops(fonts, blocks[key], slot.color))
+    content = "\n".join(ops).encode("ascii")
+    compressor = zlib.compressobj(COMPRESSION)
+    compressed = compressor.compress(content)
+    return _Template(layout, fonts, content, compressor, compressed, images, blocks)
+
+
+def _image_ops(images: dict[str, Image], data: bytes, box: Box, align: str) -> str:
+    """Place the image in the box, keeping its proportions."""
+    image, px_w, px_h = load_image(data)
+    name = f"Im{len(images) + 1}"
+    images[name] = image
+    scale = min(box.w / px_w, box.h / px_h)
+    w, h = px_w * scale, px_h * scale
+    x = box.x + (box.w - w) / 2 if align == "center" else box.x
+    y = box.y + (box.h - h) / 2
+    return f"q {w:.3f} 0 0 {h:.3f} {x:.3f} {y:.3f} cm /{name} Do Q"

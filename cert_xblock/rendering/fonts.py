@@ -41,12 +41,19 @@ SCRIPT_FILES = {
         "serif": ("NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Regular.ttf"),
         "serif-bold": ("NotoSerifHebrew-Bold.ttf", "NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
     },
+    "hangul": {
+        "sans": ("NanumGothic.ttf", "NanumBarunGothic.ttf"),
+        "sans-bold": ("NanumGothicBold.ttf", "NanumBarunGothicBold.ttf", "NanumGothic.ttf"),
+        "serif": ("NanumMyeongjo.ttf", "NanumGothic.ttf"),
+        "serif-bold": ("NanumMyeongjoBold.ttf", "NanumMyeongjo.ttf", "NanumGothicBold.ttf"),
+    },
 }
 # Wide-coverage fallbacks tried in order for anything the role's font lacks (CJK, Hangul, extra Latin).
 FALLBACK_FILES = (
     "NotoSans-Regular.ttf",
     "DroidSansFallbackFull.ttf",
     "DroidSansFallback.ttf",
+    "NanumGothic.ttf",
     "wqy-zenhei.ttc",
     "wqy-microhei.ttc",
     "DejaVuSans.ttf",
@@ -54,16 +61,20 @@ FALLBACK_FILES = (
 
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _HEBREW_RANGES = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
+_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
 
 
 def script_specialist(cp: int) -> str | None:
-    """'arabic' or 'hebrew' when the code point belongs to a script with its own preferred font."""
+    """'arabic', 'hebrew' or 'hangul' when the code point belongs to a script with its own preferred font."""
     for lo, hi in _ARABIC_RANGES:
         if lo <= cp <= hi:
             return "arabic"
     for lo, hi in _HEBREW_RANGES:
         if lo <= cp <= hi:
             return "hebrew"
+    for lo, hi in _HANGUL_RANGES:
+        if lo <= cp <= hi:
+            return "hangul"
     return None
 
 

@@ -1,0 +1,222 @@
+"""Text to positioned glyphs: cleaning, bidi levels, per-run font fallback, shaping.
+
+Bidi levels come from python-bidi (the Unicode Bidirectional Algorithm); shaping (Arabic joining, marks,
+ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Each glyph
+carries the text it stands for, so the PDF's ToUnicode map gives the name back in logical order.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz as hb
+from bidi import algorithm as _bidi
+
+from .fonts import FontFile, font_chain, script_specialist, specialist
+from .types import RenderError
+
+# Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
+_BIDI_TRIGGERS = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
+_JOINERS = frozenset({"Mn", "Mc", "Me", "Cf", "Sk"})
+_SPACES = re.compile(" {2,}")
+_WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    gid: int
+    cluster: int  # index in the line's text of the first character this glyph stands for
+    text: str  # the characters this glyph stands for, in logical order ("" for the extra glyphs of a cluster)
+    advance: int  # in thousandths of an em
+    x_offset: int
+    y_offset: int
+
+
+@dataclass(frozen=True)
+class Run:
+    font: FontFile
+    glyphs: tuple[Glyph, ...]  # in visual (left-to-right) order
+    width: int  # thousandths of an em
+    rtl: bool
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    runs: tuple[Run, ...]  # in visual order
+    width: int  # thousandths of an em
+    rtl: bool  # paragraph direction
+    ascent: float  # of the tallest font used, in ems
+    descent: float  # negative, in ems
+
+
+def clean(text: str) -> str:
+    """Line breaks and tabs become spaces; other control characters are dropped; spaces are collapsed."""
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise RenderError("The text contains invalid characters (unpaired surrogates).")
+    out = []
+    for ch in text:
+        if ch in _WHITESPACE_CONTROLS:
+            out.append(" ")
+        elif unicodedata.category(ch) != "Cc":
+            out.append(ch)
+    cleaned = _SPACES.sub(" ", "".join(out)).strip()
+    if all(unicodedata.category(ch) in ("Zs", "Cf", "Zl", "Zp") for ch in cleaned):
+        return ""
+    return cleaned
+
+
+def _levels(text: str) -> tuple[list[int], int]:
+    """Resolved embedding level of every character, and the paragraph level (0 = LTR, 1 = RTL)."""
+    if not any(unicodedata.bidirectional(ch) in _BIDI_TRIGGERS for ch in text):
+        return [0] * len(text), 0
+    storage = _bidi.get_empty_storage()
+    base = _bidi.get_base_level(text)
+    storage["base_level"] = base
+    storage["base_dir"] = ("L", "R")[base]
+    _bidi.get_embedding_levels(text, storage)
+    for index, entry in enumerate(storage["chars"]):
+        entry["index"] = index
+    _bidi.explicit_embed_and_overrides(storage)
+    _bidi.resolve_weak_types(storage)
+    _bidi.resolve_neutral_types(storage, False)
+    _bidi.resolve_implicit_levels(storage, False)
+    levels = [-1] * len(text)
+    for entry in storage["chars"]:
+        levels[entry["index"]] = entry["level"]
+    # Characters removed by rule X9 (embedding controls) are invisible: give them their neighbour's level.
+    last = base
+    for i, level in enumerate(levels):
+        if level < 0:
+            levels[i] = last
+        last = levels[i]
+    # Rule L1: trailing whitespace goes back to the paragraph level.
+    i = len(text) - 1
+    while i >= 0 and unicodedata.bidirectional(text[i]) in ("WS", "B", "S", "BN"):
+        levels[i] = base
+        i -= 1
+    return levels, base
+
+
+def _choose_fonts(text: str, role: str) -> list[FontFile]:
+    chain = font_chain(role)
+    chosen: list[FontFile] = []
+    previous: FontFile | None = None
+    for ch in text:
+        cp = ord(ch)
+        font = None
+        script = script_specialist(cp)
+        if script is not None:
+            candidate = specialist(role, script)
+            if candidate is not None and candidate.has_glyph(cp):
+                font = candidate
+        if font is None and previous is not None and _sticks_to_previous(ch) and (
+            previous.has_glyph(cp) or unicodedata.category(ch) in _JOINERS
+        ):
+            font = previous
+        if font is None:
+            font = next((f for f in chain if f.has_glyph(cp)), chain[0])
+        chosen.append(font)
+        previous = font
+    return chosen
+
+
+def _sticks_to_previous(ch: str) -> bool:
+    """Marks, joiners and neutral characters (spaces, punctuation, digits) stay in the current run."""
+    return unicodedata.category(ch) in _JOINERS or unicodedata.bidirectional(ch) not in ("L", "R", "AL")
+
+
+def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
+    buf = hb.Buffer()
+    buf.add_str(text, start, end - start)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    hb.shape(font.hb_font, buf, {})
+    infos = buf.glyph_infos
+    positions = buf.glyph_positions
+    clusters = sorted({info.cluster for info in infos})
+    cluster_end = dict(zip(clusters, [*clusters[1:], end]))
+    order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
+    texts: list[str] = [""] * len(infos)
+    seen: set[int] = set()
+    for i in order:  # logical order: the first glyph of a cluster carries the cluster's text
+        cluster = infos[i].cluster
+        if cluster not in seen:
+            seen.add(cluster)
+            texts[i] = text[cluster : cluster_end[cluster]]
+    glyphs: list[Glyph] = []
+    blank = font.hb_font.get_nominal_glyph(0x20)
+    for info, pos, glyph_text in zip(infos, positions, texts):
+        if rtl and len(glyph_text) > 1 and blank is not None:
+            # A right-to-left ligature (lam-alef, Allah) stands for several characters. Text extractors
+            # read right-to-left glyphs one character each, so the extra characters ride on invisible
+            # zero-advance glyphs placed before it in visual order.
+            glyphs.extend(Glyph(blank, info.cluster, ch, 0, 0, 0) for ch in reversed(glyph_text[1:]))
+            glyph_text = glyph_text[0]
+        glyphs.append(Glyph(info.codepoint, info.cluster, glyph_text, pos.x_advance, pos.x_offset, pos.y_offset))
+    return Run(font, tuple(glyphs), sum(g.advance for g in glyphs), rtl)
+
+
+def shape_line(text: str, role: str) -> Line:
+    """Shape one line of already cleaned text: bidi runs, font fallback per run, HarfBuzz shaping."""
+    return _shape_line_cached(text, role)
+
+
+@lru_cache(maxsize=4096)
+def _shape_line_cached(text: str, role: str) -> Line:
+    levels, base = _levels(text)
+    fonts = _choose_fonts(text, role)
+    segments: list[tuple[int, int, int, FontFile]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or levels[i] != levels[start] or fonts[i] is not fonts[start]:
+            segments.append((start, i, levels[start], fonts[start]))
+            start = i
+    if not segments:
+        chain = font_chain(role)
+        return Line(text, (), 0, False, chain[0].ascent / chain[0].upem, chain[0].descent / chain[0].upem)
+    visual = _reorder(segments)
+    runs = tuple(_shape(text, s, e, f, level % 2 == 1) for s, e, level, f in visual)
+    used = {run.font for run in runs}
+    return Line(
+        text,
+        runs,
+        sum(run.width for run in runs),
+        base == 1,
+        max(f.ascent / f.upem for f in used),
+        min(f.descent / f.upem for f in used),
+    )
+
+
+def _reorder(segments: list[tuple[int, int, int, FontFile]]) -> list[tuple[int, int, int, FontFile]]:
+    """Rule L2 at run granularity: reverse every maximal sequence at level k or higher, from the highest k down."""
+    result = list(segments)
+    highest = max(seg[2] for seg in result)
+    lowest_odd = min((seg[2] for seg in result if seg[2] % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(result):
+            if result[i][2] >= level:
+                j = i
+                while j < len(result) and result[j][2] >= level:
+                    j += 1
+                result[i:j] = result[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return result
+
+
+def break_candidates(text: str) -> list[int]:
+    """Indices where a name may be broken into two lines: spaces first; else any grapheme boundary."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if spaces:
+        return spaces
+    return [
+        i
+        for i in range(1, len(text))
+        if unicodedata.category(text[i]) not in _JOINERS and text[i - 1] not in "\u200d"
+    ]
