@@ -16,6 +16,9 @@ from django.core.files.storage import Storage, storages
 from django.core.files.storage.handler import InvalidStorageError
 
 STORAGE_ALIAS = "cert_xblock"
+# Latin letters that Unicode does not decompose into a base letter plus accent (so NFKD would drop them).
+_NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                                   "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i"})
 
 
 def certificate_storage() -> Storage:
@@ -58,7 +61,7 @@ def read_pdf(name: str) -> bytes:
 def download_filename(course_name: str, learner_name: str) -> str:
     """A file name a person recognises, safe for any characters: ASCII letters, digits, dashes."""
     def ascii_slug(text: str) -> str:
-        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        folded = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode()
         return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:60]
 
     parts = [p for p in (ascii_slug(course_name), ascii_slug(learner_name)) if p]

@@ -8,4 +8,6 @@ SCENARIOS = [
      ' design="modern" certificate_title="Certificate of Distinction"/>'),
     ("Certificate: not available until 2036-01-01",
      '<cert_xblock display_name="Certificate (later)" available_from="2036-01-01"/>'),
+    ("Certificate: a sandbox for trying the Studio editor",
+     '<cert_xblock display_name="Sandbox certificate" grade_rule="minimum_percent" minimum_percent="50"/>'),
 ]

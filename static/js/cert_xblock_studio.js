@@ -1,6 +1,14 @@
 /* Studio editor additions: show save results and refusals inside the editor, wherever it is hosted. */
 function CertXBlockStudio(runtime, element) {
     "use strict";
+    // Studio adds the CSRF header to jQuery requests itself; other hosts (the SDK workbench) do not.
+    if (window.jQuery && !window.certXBlockCsrfPrefilter) {
+        window.certXBlockCsrfPrefilter = true;
+        window.jQuery.ajaxPrefilter(function (options, original, xhr) {
+            var token = (document.cookie.match(/csrftoken=([^;]+)/) || [])[1];
+            if (!options.crossDomain && token) { xhr.setRequestHeader("X-CSRFToken", token); }
+        });
+    }
     var status = element.querySelector(".cert-xblock-studio__status");
     var notify = runtime.notify;
     runtime.notify = function (name, data) {
