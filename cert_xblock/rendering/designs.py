@@ -131,8 +131,8 @@ def build_layout(design: Design, signatories: int) -> Layout:
         "issued": Slot(boxes["issued"], body, 12.5, muted, 1, align),
         "grade": Slot(boxes["grade"], body, 12, ink, 1, align),
         "custom": Slot(boxes["custom"], body, 11, muted, 2, align),
-        "verify_url": Slot(verify, "sans", 8, muted, 1, "start"),
-        "short_code": Slot(code, "sans-bold", 9, ink, 1, "center"),
+        "verify_url": Slot(verify, body, 8, muted, 1, "start"),
+        "short_code": Slot(code, heading, 9, ink, 1, "center"),
     }
     signature_boxes = []
     count = min(signatories, 3)

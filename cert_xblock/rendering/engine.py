@@ -17,7 +17,7 @@ from .designs import DESIGNS, Layout, Slot, build_layout
 from .images import load_image
 from .layout import Block, Box, fit
 from .pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
-from .qr import qr_path
+from .qr import qr_image
 from .shaping import clean
 from .types import CertificateData, Design, RenderError
 
@@ -28,6 +28,7 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 TEMPLATE_CACHE_SIZE = 64
+_QR_ENTRIES = b"/Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask true /BitsPerComponent 1 /Decode [1 0]"
 
 
 @dataclass
@@ -57,7 +58,9 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     blocks = _variable_blocks(template.layout, data, name)
     ops = [_block_ops(fonts, block, template.layout.slots[key].color) for key, block in blocks.items()]
     qr = template.layout.qr
-    ops.append(qr_path(data.verify_url.strip(), qr.x, qr.y, qr.w))
+    side, mask = qr_image(data.verify_url.strip())
+    images = {**template.images, "QR": Image(_QR_ENTRIES % (side, side), mask)}
+    ops.append(f"q 0 0 0 rg {qr.w:.3f} 0 0 {qr.h:.3f} {qr.x:.3f} {qr.y:.3f} cm /QR Do Q")
     compressor = template.compressor.copy()
     stream = template.compressed + compressor.compress(("\n" + "\n".join(ops)).encode("ascii")) + compressor.flush()
     meta = Metadata(
@@ -68,7 +71,7 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
         created=data.issued_on.strftime("D:%Y%m%d000000Z"),
         keywords=f"certificate, {clean(data.short_code)}",
     )
-    return build_pdf(template.layout.page, stream, fonts, template.images, meta)
+    return build_pdf(template.layout.page, stream, fonts, images, meta)
 
 
 def layout_certificate(data: CertificateData, design: Design) -> dict[str, Block]:
@@ -138,7 +141,8 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
     layout = build_layout(design, len(data.signatories))
     fonts = FontSet()
     images: dict[str, Image] = {}
-    ops = [layout.artwork]
+    qr = layout.qr
+    ops = [layout.artwork, f"1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"]
     if data.logo:
         ops.append(_image_ops(images, data.logo, layout.logo, "center" if layout.slots["title"].align == "center" else "start"))
     texts = {
@@ -161,6 +165,7 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         slot = layout.slots[key]
         blocks[key] = _fit(slot, text)
         ops.append(_block_ops(fonts, blocks[key], slot.color))
+    fonts.freeze()
     content = "\n".join(ops).encode("ascii")
     compressor = zlib.compressobj(COMPRESSION)
     compressed = compressor.compress(content)

@@ -179,8 +179,10 @@ class FontFile:
         self.name = self._postscript_name()
         self.hb_font = hb.Font(hb.Face(hb.Blob(data), 0))
         self.hb_font.scale = (1000, 1000)
-        self._glyphs: dict[int, tuple[bytes, tuple[tuple[int, int], ...]]] = {}
+        self._glyphs: dict[int, tuple[bytes, tuple[tuple[int, int], ...], int]] = {}
         self._widths: dict[int, int] = {}
+        self._covered: dict[int, bool] = {}
+        self._table_sums: dict[str, int] = {}
 
     def table(self, tag: str) -> bytes:
         off, length = self.tables[tag]
@@ -191,7 +193,10 @@ class FontFile:
         return "".join(ch for ch in stem if ch.isalnum() or ch == "-") or "Font"
 
     def has_glyph(self, cp: int) -> bool:
-        return self.hb_font.get_nominal_glyph(cp) is not None
+        covered = self._covered.get(cp)
+        if covered is None:
+            covered = self._covered[cp] = self.hb_font.get_nominal_glyph(cp) is not None
+        return covered
 
     def width(self, gid: int) -> int:
         """Advance in thousandths of an em, as written in the PDF /W array."""
@@ -200,8 +205,8 @@ class FontFile:
             w = self._widths[gid] = self.hb_font.get_glyph_h_advance(gid)
         return w
 
-    def glyph(self, gid: int) -> tuple[bytes, tuple[tuple[int, int], ...]]:
-        """The glyph record padded to 4 bytes, and (offset, gid) of each component of a composite."""
+    def glyph(self, gid: int) -> tuple[bytes, tuple[tuple[int, int], ...], int]:
+        """The glyph record padded to 4 bytes, (offset, gid) of each component of a composite, its checksum."""
         cached = self._glyphs.get(gid)
         if cached is not None:
             return cached
@@ -218,7 +223,7 @@ class FontFile:
                 if not flags & 0x0020:
                     break
         rec += b"\0" * (-len(rec) % 4)
-        cached = self._glyphs[gid] = (rec, tuple(components))
+        cached = self._glyphs[gid] = (rec, tuple(components), _checksum(rec))
         return cached
 
     def hmetric(self, gid: int) -> bytes:
@@ -237,10 +242,11 @@ class FontFile:
         order = [0, *gids]
         new_index: dict[int, int] = {}
         records: list[bytes] = []
+        glyf_sum = 0
         i = 0
         while i < len(order):
             gid = order[i]
-            rec, components = self.glyph(gid)
+            rec, components, rec_sum = self.glyph(gid)
             if components:
                 buf = bytearray(rec)
                 for pos, comp in components:
@@ -249,7 +255,9 @@ class FontFile:
                         order.append(comp)
                     struct.pack_into(">H", buf, pos, new_index[comp])
                 rec = bytes(buf)
+                rec_sum = _checksum(rec)
             records.append(rec)
+            glyf_sum += rec_sum
             new_index.setdefault(gid, i)
             i += 1
         loca = array("I", [0])
@@ -280,7 +288,13 @@ class FontFile:
         for tag in ("cvt ", "fpgm", "prep"):
             if tag in self.tables:
                 tables[tag] = self.table(tag)
-        return _assemble_sfnt(tables)
+        sums = {"glyf": glyf_sum & 0xFFFFFFFF}
+        for tag in ("cvt ", "fpgm", "prep", "post", "cmap"):
+            if tag in tables:
+                if tag not in self._table_sums:
+                    self._table_sums[tag] = _checksum(tables[tag])
+                sums[tag] = self._table_sums[tag]
+        return _assemble_sfnt(tables, sums)
 
 
 # A cmap with one format-4 subtable mapping nothing: the PDF selects glyphs by CID, not by character.
@@ -299,7 +313,8 @@ def _checksum(data: bytes) -> int:
     return sum(words) & 0xFFFFFFFF
 
 
-def _assemble_sfnt(tables: dict[str, bytes]) -> bytes:
+def _assemble_sfnt(tables: dict[str, bytes], sums: dict[str, int]) -> bytes:
+    """The font file; the checksum adjustment is summed from the table checksums (tables are 4-aligned)."""
     tags = sorted(tables)
     num = len(tags)
     entry_selector = num.bit_length() - 1
@@ -308,13 +323,20 @@ def _assemble_sfnt(tables: dict[str, bytes]) -> bytes:
     offset = 12 + 16 * num
     directory: list[bytes] = []
     bodies: list[bytes] = []
+    total = 0
     for tag in tags:
         body = tables[tag]
-        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), _checksum(body), offset, len(body)))
+        check = sums.get(tag)
+        if check is None:
+            check = _checksum(body)
+        total += check
+        directory.append(struct.pack(">4sIII", tag.encode("latin-1"), check, offset, len(body)))
         padded = body + b"\0" * (-len(body) % 4)
         bodies.append(padded)
         offset += len(padded)
-    font = bytearray(header + b"".join(directory) + b"".join(bodies))
-    head_at = 12 + 16 * num + sum(len(b) for t, b in zip(tags, bodies) if t < "head")
-    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    front = header + b"".join(directory)
+    total += _checksum(front)
+    font = bytearray(front + b"".join(bodies))
+    head_at = len(front) + sum(len(b) for t, b in zip(tags, bodies) if t < "head")
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)

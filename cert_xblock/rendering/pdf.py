@@ -15,35 +15,43 @@ from .fonts import FontFile
 from .layout import PlacedLine
 
 COMPRESSION = 6
+FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, and cost most of the time
 
 
 class FontSlot:
-    """One font's use in one document: CID i stands for glyph gids[i-1] carrying texts[i-1]."""
+    """One font's use in one document: CID i draws glyph gids[i-1]; keys map (glyph, text) to CID."""
 
-    __slots__ = ("font", "name", "keys", "gids", "texts")
+    __slots__ = ("font", "name", "keys", "gids", "unicode_entries", "frozen")
 
     def __init__(self, font: FontFile, name: str) -> None:
         self.font = font
         self.name = name
         self.keys: dict[tuple[int, str], int] = {}
         self.gids: list[int] = []
-        self.texts: list[str] = []
+        self.unicode_entries: list[bytes] = []
+        # The embedded objects of this exact glyph set, shared by every certificate that adds no glyph.
+        self.frozen: tuple[int, bytes, bytes, bytes] | None = None
 
     def cid(self, gid: int, text: str) -> int:
         key = (gid, text)
         cid = self.keys.get(key)
         if cid is None:
             self.gids.append(gid)
-            self.texts.append(text)
             cid = self.keys[key] = len(self.gids)
+            self.unicode_entries.append(b"<%04X> <%s>" % (cid, text.encode("utf-16-be").hex().encode("ascii")))
         return cid
 
     def copy(self) -> FontSlot:
         other = FontSlot(self.font, self.name)
         other.keys = dict(self.keys)
         other.gids = list(self.gids)
-        other.texts = list(self.texts)
+        other.unicode_entries = list(self.unicode_entries)
+        other.frozen = self.frozen
         return other
+
+    def freeze(self) -> None:
+        """Prepare the embedded objects of the current glyph set once (the template's fonts)."""
+        self.frozen = (len(self.gids), *_font_parts(self))
 
 
 class FontSet:
@@ -60,6 +68,10 @@ class FontSet:
 
     def copy(self) -> FontSet:
         return FontSet({font: slot.copy() for font, slot in self.slots.items()})
+
+    def freeze(self) -> None:
+        for slot in self.slots.values():
+            slot.freeze()
 
 
 def color_op(hex_color: str, stroke: bool = False) -> str:
@@ -131,10 +143,7 @@ def _to_unicode(slot: FontSlot) -> bytes:
         b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
         b"1 begincodespacerange <0000> <FFFF> endcodespacerange",
     ]
-    entries = [
-        b"<%04X> <%s>" % (cid, text.encode("utf-16-be", "surrogatepass").hex().upper().encode("ascii"))
-        for cid, text in enumerate(slot.texts, 1)
-    ]
+    entries = slot.unicode_entries
     for i in range(0, len(entries), 100):
         chunk = entries[i : i + 100]
         lines.append(b"%d beginbfchar" % len(chunk))
@@ -144,15 +153,25 @@ def _to_unicode(slot: FontSlot) -> bytes:
     return b"\n".join(lines)
 
 
+def _font_parts(slot: FontSlot) -> tuple[bytes, bytes, bytes]:
+    """The expensive parts of a font's embedding: widths, FontFile2 stream, ToUnicode stream."""
+    font = slot.font
+    widths = b" ".join(b"%d" % font.width(g) for g in slot.gids)
+    program = font.subset(slot.gids)
+    packed = _stream(b"/Filter /FlateDecode /Length1 %d" % len(program), zlib.compress(program, FONT_COMPRESSION))
+    to_unicode = _stream(b"/Filter /FlateDecode", zlib.compress(_to_unicode(slot), COMPRESSION))
+    return widths, packed, to_unicode
+
+
 def _font_objects(slot: FontSlot, first: int, tag: str) -> list[bytes]:
     """Type0 font, CIDFontType2, descriptor, FontFile2 and ToUnicode, numbered from `first`."""
     font = slot.font
     scale = 1000 / font.upem
     base_name = f"{tag}+{font.name}".encode("ascii")
-    widths = b" ".join(b"%d" % font.width(g) for g in slot.gids)
-    program = font.subset(slot.gids)
-    packed = zlib.compress(program, COMPRESSION)
-    to_unicode = zlib.compress(_to_unicode(slot), COMPRESSION)
+    if slot.frozen is not None and slot.frozen[0] == len(slot.gids):
+        widths, program, to_unicode = slot.frozen[1:]
+    else:
+        widths, program, to_unicode = _font_parts(slot)
     bbox = b" ".join(b"%d" % round(v * scale) for v in font.bbox)
     return [
         b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] "
@@ -170,8 +189,8 @@ def _font_objects(slot: FontSlot, first: int, tag: str) -> list[bytes]:
             round(font.cap_height * scale),
             first + 3,
         ),
-        _stream(b"/Filter /FlateDecode /Length1 %d" % len(program), packed),
-        _stream(b"/Filter /FlateDecode", to_unicode),
+        program,
+        to_unicode,
     ]
 
 
@@ -204,10 +223,10 @@ def build_pdf(
         number = len(objects) + 1
         entries = image.entries
         if image.smask is not None:
-            objects.append(b"")
-            objects.append(_stream(image.smask.entries, image.smask.data))
             entries += b" /SMask %d 0 R" % (number + 1)
-        objects[number - 1] = _stream(entries, image.data)
+        objects.append(_stream(entries, image.data))
+        if image.smask is not None:
+            objects.append(_stream(image.smask.entries, image.smask.data))
         xobjects.append(b"/%s %d 0 R" % (name.encode("ascii"), number))
     font_refs = []
     for index, slot in enumerate(fonts.slots.values()):

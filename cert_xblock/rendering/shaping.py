@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import uharfbuzz as hb
 from bidi import algorithm as _bidi
@@ -24,8 +25,7 @@ _SPACES = re.compile(" {2,}")
 _WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     gid: int
     cluster: int  # index in the line's text of the first character this glyph stands for
     text: str  # the characters this glyph stands for, in logical order ("" for the extra glyphs of a cluster)
@@ -54,6 +54,8 @@ class Line:
 
 def clean(text: str) -> str:
     """Line breaks and tabs become spaces; other control characters are dropped; spaces are collapsed."""
+    if text.isprintable() and text.strip(" ") == text and "  " not in text:
+        return text if text.strip() else ""  # the usual case: nothing to clean
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
         raise RenderError("The text contains invalid characters (unpaired surrogates).")
     out = []
@@ -102,6 +104,9 @@ def _levels(text: str) -> tuple[list[int], int]:
 
 def _choose_fonts(text: str, role: str) -> list[FontFile]:
     chain = font_chain(role)
+    primary = chain[0]
+    if max(text) < "\u0590" and all(primary.has_glyph(ord(ch)) for ch in text):
+        return [primary] * len(text)  # the usual case: one font has it all
     chosen: list[FontFile] = []
     previous: FontFile | None = None
     for ch in text:
