@@ -152,11 +152,12 @@ def get_course_info(course_key: CourseKey) -> CourseInfo:
 
 def learner_by_id(user_id: int) -> Learner:
     """A learner's identity and full name (``UserProfile.name``, as the LMS prints it)."""
-    user = _user(user_id)
-    profile = platform().UserProfile.objects.filter(user_id=user_id).first()
-    full_name = (profile.name if profile and profile.name else "") or user.get_full_name() or user.username
-    language = (getattr(profile, "language", "") or "en") if profile else "en"
-    return Learner(user.pk, user.username, full_name, user.email, language, bool(user.is_staff))
+    learner = learners_by_ids([user_id]).get(user_id)
+    if learner is None:
+        from django.contrib.auth import get_user_model
+
+        raise get_user_model().DoesNotExist(f"no user {user_id}")
+    return learner
 
 
 def current_learner(xblock_user: Any) -> Learner:
@@ -191,3 +192,35 @@ def course_key_of(usage_id: Any) -> CourseKey:
 
         return course_key_for_usage(str(usage_id))
     raise ValueError(f"cannot tell the course of block {usage_id!s}")
+
+
+def course_exists(course_key: CourseKey) -> bool:
+    """Whether the LMS knows this course (it has a course overview), so a typo gets an error, not a no-op."""
+    return platform().CourseOverview.objects.filter(id=course_key).exists()
+
+
+def get_enrollments(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, Enrollment]:
+    """Many learners' enrollments in one query; learners who never enrolled are absent."""
+    rows = platform().CourseEnrollment.objects.filter(user_id__in=list(user_ids), course_id=course_key)
+    return {user_id: Enrollment(mode=mode, is_active=is_active)
+            for user_id, mode, is_active in rows.values_list("user_id", "mode", "is_active")}
+
+
+def learners_by_ids(user_ids: Iterable[int]) -> dict[int, Learner]:
+    """Many learners' identities and full names in two queries (users, profiles), for the batch's chunks."""
+    from django.contrib.auth import get_user_model
+
+    ids = list(user_ids)
+    profiles = {row[0]: row[1:] for row in platform().UserProfile.objects.filter(user_id__in=ids).values_list(
+        "user_id", "name", "language")}
+    learners = {}
+    for user in get_user_model().objects.filter(pk__in=ids):
+        name, language = profiles.get(user.pk, ("", ""))
+        learners[user.pk] = Learner(user.pk, user.username, name or user.get_full_name() or user.username,
+                                    user.email, language or "en", bool(user.is_staff))
+    return learners
+
+
+def course_grade_rows(course_key: CourseKey) -> Any:
+    """QuerySet of every persisted course grade in the course (the platform's public accessor, unordered)."""
+    return platform().grades_api.get_recently_modified_grades([course_key], None, None).order_by()

@@ -41,4 +41,12 @@ LOGGING = {
     "loggers": {"cert_xblock": {"handlers": ["console"], "level": "INFO"}},
 }
 
+# Celery, read without a namespace as the LMS's celery app reads it (cert_xblock/demo/celery.py).
+BROKER_URL = os.environ.get("CERT_XBLOCK_BROKER_URL", "memory://")
+# Seconds before a message a dead worker never acknowledged is delivered again (Redis keeps it meanwhile).
+BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT", "3600"))}
+CELERYD_PREFETCH_MULTIPLIER = 1
+CERT_XBLOCK_BATCH_INTERVAL_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_INTERVAL_SECONDS", "300"))
+CERT_XBLOCK_BATCH_CHUNK_SIZE = int(os.environ.get("CERT_XBLOCK_BATCH_CHUNK_SIZE", "200"))
+
 plugin_settings(sys.modules[__name__])

@@ -24,6 +24,10 @@ def plugin_settings(settings: Any) -> None:
         "CERT_XBLOCK_BATCH_INTERVAL_SECONDS": 300,
         # Learners per batch chunk task.
         "CERT_XBLOCK_BATCH_CHUNK_SIZE": 200,
+        # Seconds a block's batch run keeps its lease without a chunk finishing; then another run may take over.
+        "CERT_XBLOCK_BATCH_LEASE_SECONDS": 1800,
+        # Base of the exponential backoff (seconds) before a chunk retries after a storage or database error.
+        "CERT_XBLOCK_BATCH_RETRY_SECONDS": 10,
         # Send the platform's own certificate links to ours (openedx-filters pipeline step).
         "CERT_XBLOCK_PLATFORM_BRIDGE": False,
     }

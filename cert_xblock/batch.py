@@ -1,0 +1,164 @@
+"""Batch issuance: who still needs a block's certificate, and issuing them one chunk at a time.
+
+The candidates come from one SQL pass over the platform's own index (persisted grades that have passed,
+or for a minimum-percent block the grades at or above it) plus the allowlist, minus learners who already
+hold or lost this block's certificate, restricted to certificate-eligible enrollments. So a re-run over a
+course whose learners are all certified costs one query, not a recomputation of the course.
+Each chunk is then confirmed with the grades read through ``CourseGradeFactory`` (one prefetch per chunk)
+and every learner goes through the one issuance path. A chunk is safe to run twice: a learner issued by
+the first run is found holding the certificate and skipped.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db.models import Q
+from opaque_keys.edx.keys import CourseKey
+
+from . import compat
+from .config import CertificateSettings
+from .eligibility import NON_CERTIFYING_MODES
+from .issuance import BlockRef, assess, gather_standings, issue_certificate
+from .models import AllowlistEntry, CertificateBlockConfig, IssuedCertificate
+from .rendering import RenderError
+
+log = logging.getLogger(__name__)
+
+# A persisted percent is rounded to two decimals when read; this margin keeps a 0.6999 row a candidate for a
+# 70% minimum, and the confirm step decides on the rounded grade.
+_PERCENT_MARGIN = 0.005
+
+
+class BlockNotConfigured(LookupError):
+    """No database copy of this block's settings: Studio never published it and nobody viewed it."""
+
+
+@dataclass(frozen=True)
+class BatchBlock:
+    """A certificate block as the batch sees it: where it is, and its Studio settings."""
+
+    ref: BlockRef
+    rules: CertificateSettings
+
+
+@dataclass
+class ChunkReport:
+    """What one chunk did: counts an operator reads, failures by learner, and learners left for a retry."""
+
+    issued: int = 0
+    would_issue: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    failed: dict[int, str] = field(default_factory=dict)
+    pending: list[int] = field(default_factory=list)
+    transient_error: BaseException | None = None
+
+    def add(self, other: ChunkReport) -> None:
+        """Fold another chunk's counts into this one (the command's running total)."""
+        self.issued += other.issued
+        self.would_issue += other.would_issue
+        self.skipped.update(other.skipped)
+        self.failed.update(other.failed)
+        self.pending.extend(other.pending)
+
+
+def load_block(block_id: str) -> BatchBlock:
+    """The block's stored settings; raises ``BlockNotConfigured`` when there is no copy."""
+    row = CertificateBlockConfig.objects.filter(block_id=block_id).first()
+    if row is None:
+        raise BlockNotConfigured(f"certificate block {block_id} has no stored settings; publish the course "
+                                 "in Studio or view the block once")
+    return BatchBlock(BlockRef(row.block_id, row.course_key), CertificateSettings.from_dict(row.settings))
+
+
+def course_blocks(course_key: CourseKey) -> list[BatchBlock]:
+    """Every enabled certificate block of a course that has stored settings."""
+    rows = CertificateBlockConfig.objects.filter(course_key=course_key, enabled=True).order_by("block_id")
+    return [BatchBlock(BlockRef(row.block_id, row.course_key), CertificateSettings.from_dict(row.settings))
+            for row in rows]
+
+
+def candidate_ids(block: BatchBlock) -> list[int]:
+    """Learners who may still need this block's certificate, ascending, in two queries."""
+    course_key, block_id = block.ref.course_key, block.ref.block_id
+    if block.rules.grade_rule == "minimum_percent":
+        minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
+        grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
+    else:
+        grades = compat.passed_grades(course_key).order_by()
+    certifying = compat.enrollments(course_key)
+    if not block.rules.allow_audit:
+        certifying = certifying.exclude(mode__in=NON_CERTIFYING_MODES)
+    holders = IssuedCertificate.objects.filter(block_id=block_id).values("user_id")
+    by_grade = grades.filter(user_id__in=certifying.values("user_id")).exclude(
+        user_id__in=holders).values_list("user_id", flat=True)
+    # The allowlist grants regardless of grade and of enrollment mode, as the eligibility rules do.
+    by_allowlist = AllowlistEntry.objects.filter(
+        Q(block_id=block_id) & Q(user_id__in=compat.enrollments(course_key).values("user_id"))
+    ).exclude(user_id__in=holders).values_list("user_id", flat=True)
+    return sorted(set(by_grade) | set(by_allowlist))
+
+
+def chunked(user_ids: Iterable[int], size: int | None = None) -> Iterator[list[int]]:
+    """Consecutive chunks of at most ``size`` learners (``CERT_XBLOCK_BATCH_CHUNK_SIZE`` by default)."""
+    size = size or settings.CERT_XBLOCK_BATCH_CHUNK_SIZE
+    ids = list(user_ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_run: bool = False,
+                now: datetime | None = None) -> ChunkReport:
+    """Confirm and issue one chunk of learners; the number of reads does not depend on who they are.
+
+    A render error is that learner's alone: it is counted and the chunk goes on. Any other error (storage,
+    database) is taken as transient: the chunk stops, and the learners not yet done are left ``pending``
+    with the error so the caller retries them.
+    """
+    now = now or datetime.now(UTC)
+    report = ChunkReport()
+    grades = compat.read_course_grades(user_ids, block.ref.course_key)
+    learners = compat.learners_by_ids(grades)
+    standings = gather_standings(block.ref, grades)
+    for position, user_id in enumerate(user_ids):
+        learner = learners.get(user_id)
+        if learner is None:
+            report.skipped["no_such_user"] += 1
+            continue
+        known = standings[user_id]
+        try:
+            if dry_run:
+                result = assess(learner, block.ref, block.rules, now=now, known=known)
+            else:
+                result = issue_certificate(learner, block.ref, block.rules, via="batch", request_id=request_id,
+                                           now=now, known=known)
+        except RenderError as exc:
+            log.exception("cert_xblock request_id=%s user=%s block=%s render failed", request_id, user_id,
+                          block.ref.block_id)
+            report.failed[user_id] = f"render failed: {exc}"
+            continue
+        except Exception as exc:  # noqa: BLE001 - storage or database trouble: retry the rest of the chunk
+            log.warning("cert_xblock request_id=%s user=%s block=%s stopped the chunk: %r", request_id, user_id,
+                        block.ref.block_id, exc)
+            report.transient_error = exc
+            report.pending = user_ids[position:]
+            return report
+        _count(report, result, request_id, block)
+    return report
+
+
+def _count(report: ChunkReport, result, request_id: str, block: BatchBlock) -> None:
+    if result.created:
+        report.issued += 1
+    elif result.status == "eligible":
+        report.would_issue += 1
+    elif result.status == "issued":
+        log.info("cert_xblock request_id=%s user=%s block=%s already holds %s", request_id,
+                 result.certificate.user_id, block.ref.block_id, result.certificate.verify_id)
+        report.skipped["already_issued"] += 1
+    else:
+        report.skipped[result.decision.reason.value] += 1

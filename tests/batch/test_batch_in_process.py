@@ -1,0 +1,155 @@
+"""The batch's SQL, chunks and command in this process, on the twin's tables and the local file system."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cert_xblock import batch, batch_lease, storage
+from cert_xblock.models import IssuedCertificate
+
+from .seeding import certified, seed_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course():
+    return seed_course(60, slug="B60")
+
+
+def run_command(*args: str) -> tuple[str, str]:
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("issue_certificates", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_candidates_are_passed_or_allowlisted_certifying_enrollments_without_a_certificate(course):
+    block = batch.load_block(course.block_id)
+    ids = batch.candidate_ids(block)
+    by_profile = Counter(course.user_ids.index(user_id) % 10 for user_id in ids)
+    # passed (0, 1, 2), passed once but failing now (5, the grade read decides), allowlisted audit (8)
+    assert set(by_profile) == {0, 1, 2, 5, 8}
+    assert ids == sorted(ids)
+
+
+def test_command_certifies_exactly_the_eligible_learners_and_says_why_others_were_skipped(course, capsys):
+    out, err = run_command("--course", str(course.course_key))
+    assert sorted(certified(course)) == sorted(course.eligible)
+    assert "issued: 24" in out
+    assert "skipped: 6 (not_passed 6)" in out
+    assert "failed: 0" in out
+    assert "30/30" in err
+    files = {c.file_name for c in IssuedCertificate.objects.filter(block_id=course.block_id, request_id__gt="seed")}
+    assert all(storage.certificate_storage().exists(name) for name in files)
+    again, _ = run_command("--course", str(course.course_key))
+    assert "issued: 0" in again and len(certified(course)) == len(course.eligible)
+
+
+def test_every_certificate_of_a_run_carries_the_run_request_id(course):
+    out, _ = run_command("--course", str(course.course_key), "--block", course.block_id)
+    request_id = out.strip().splitlines()[-1].removeprefix("request id: ")
+    assert set(IssuedCertificate.objects.filter(user_id__in=course.eligible).values_list(
+        "request_id", "issued_via")) == {(request_id, "batch")}
+
+
+def test_dry_run_reports_who_would_be_issued_and_writes_nothing(course):
+    out, _ = run_command("--course", str(course.course_key), "--dry-run")
+    assert "would issue: 24" in out
+    assert certified(course) == []
+
+
+def test_a_chunk_run_twice_issues_nobody_twice(course):
+    block = batch.load_block(course.block_id)
+    ids = batch.candidate_ids(block)
+    first = batch.issue_chunk(block, ids, "first")
+    second = batch.issue_chunk(block, ids, "second")
+    assert (first.issued, second.issued) == (24, 0)
+    assert second.skipped["already_issued"] == 24
+    assert Counter(certified(course)) == Counter(course.eligible)
+
+
+def test_reads_per_chunk_do_not_depend_on_its_learners(settings):
+    """A chunk reads the same number of times for 5 or 50 learners; each issue adds the same few writes."""
+    small, large = seed_course(50, slug="Q50"), seed_course(500, slug="Q500")
+
+    def statements(course, size: int) -> tuple[int, int, int]:
+        block = batch.load_block(course.block_id)
+        ids = batch.candidate_ids(block)[:size]
+        with CaptureQueriesContext(connection) as queries:
+            report = batch.issue_chunk(block, ids, "count")
+        reads = sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT"))
+        return reads, len(queries.captured_queries) - reads, report.issued
+
+    small_reads, small_writes, small_issued = statements(small, 5)
+    large_reads, large_writes, large_issued = statements(large, 50)
+    assert small_reads == large_reads <= 10
+    assert small_writes / small_issued == large_writes / large_issued
+
+
+def test_a_storage_failure_leaves_no_half_issued_certificate_and_the_command_fails(course, monkeypatch):
+    real_save = storage.save_pdf
+    calls = []
+
+    def flaky_save(name: str, data: bytes) -> str:
+        calls.append(name)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_save(name, data)
+
+    monkeypatch.setattr(storage, "save_pdf", flaky_save)
+    with pytest.raises(CommandError, match="learners failed"):
+        run_command("--course", str(course.course_key))
+    # One chunk: two issued, the third failed in storage, the rest of the chunk was left for a retry.
+    held = certified(course)
+    assert len(held) == 2
+    assert all(storage.certificate_storage().exists(c.file_name)
+               for c in IssuedCertificate.objects.filter(user_id__in=held, live=1))
+    monkeypatch.setattr(storage, "save_pdf", real_save)
+    out, _ = run_command("--course", str(course.course_key))
+    assert sorted(certified(course)) == sorted(course.eligible)
+    assert "failed: 0" in out
+
+
+def test_a_block_another_run_is_working_on_is_refused_until_its_lease_lapses(course):
+    assert batch_lease.acquire(course.block_id, "beat-run")
+    with pytest.raises(CommandError, match="beat-run"):
+        run_command("--course", str(course.course_key))
+    assert certified(course) == []
+    batch_lease.expect_chunks(course.block_id, "beat-run", 2)
+    batch_lease.chunk_finished(course.block_id, "beat-run")
+    assert batch_lease.holder(course.block_id)[0] == "beat-run"
+    batch_lease.chunk_finished(course.block_id, "beat-run")
+    assert batch_lease.holder(course.block_id) is None
+    assert batch_lease.acquire(course.block_id, "next-run")
+
+
+def test_a_lapsed_lease_is_taken_over(course, settings):
+    settings.CERT_XBLOCK_BATCH_LEASE_SECONDS = -1
+    assert batch_lease.acquire(course.block_id, "crashed-run")
+    assert batch_lease.acquire(course.block_id, "next-run")
+
+
+@pytest.mark.parametrize("course_arg, message", [
+    ("course-v1:NoSuch+Course+2026", "course course-v1:NoSuch+Course+2026 does not exist"),
+    ("not a course", "'not a course' is not a course key"),
+])
+def test_a_wrong_course_key_gets_a_clear_error(course_arg, message):
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run_command("--course", course_arg)
+
+
+def test_the_command_exits_non_zero_on_a_wrong_course_key():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "django", "issue_certificates", "--course", "nope"],
+                            check=False, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "'nope' is not a course key" in result.stderr
