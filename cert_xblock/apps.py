@@ -1,9 +1,20 @@
 """The Django app behind the block, installed in the LMS and Studio as an Open edX plugin.
 
 ``plugin_app`` tells edx-django-utils' plugin machinery where the URLs, settings and signal receivers
-are; operators only ``pip install`` the package.
+are; operators only ``pip install`` the package. The LMS serves the verify pages and the REST API and
+sends the issue email; Studio only listens for ``course_published`` to refresh the blocks' settings copy.
 """
 from django.apps import AppConfig
+
+_SETTINGS = {
+    "common": {"relative_path": "settings.common"},
+    "production": {"relative_path": "settings.production"},
+}
+_ISSUED_RECEIVER = {
+    "receiver_func_name": "on_certificate_issued",
+    "signal_path": "cert_xblock.signals.certificate_issued",
+    "dispatch_uid": "cert_xblock.receivers.on_certificate_issued",
+}
 
 
 class CertXBlockConfig(AppConfig):
@@ -16,17 +27,18 @@ class CertXBlockConfig(AppConfig):
         "url_config": {
             "lms.djangoapp": {"namespace": "cert_xblock", "regex": r"^", "relative_path": "urls"},
         },
-        "settings_config": {
-            "lms.djangoapp": {
-                "common": {"relative_path": "settings.common"},
-                "production": {"relative_path": "settings.production"},
-            },
-            "cms.djangoapp": {
-                "common": {"relative_path": "settings.common"},
-                "production": {"relative_path": "settings.production"},
-            },
+        "settings_config": {"lms.djangoapp": _SETTINGS, "cms.djangoapp": _SETTINGS},
+        "signals_config": {
+            "lms.djangoapp": {"relative_path": "receivers", "receivers": [_ISSUED_RECEIVER]},
+            "cms.djangoapp": {"relative_path": "receivers", "receivers": [{
+                "receiver_func_name": "on_course_published",
+                # The module-level alias of SignalHandler.course_published (an import path must end in a name).
+                "signal_path": "xmodule.modulestore.django.COURSE_PUBLISHED",
+                "dispatch_uid": "cert_xblock.receivers.on_course_published",
+            }]},
         },
     }
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (connects signal receivers)
+        # Workers find these tasks by name; the LMS's autodiscovery only imports ``tasks`` modules.
+        from . import config_sync, notifications  # noqa: F401

@@ -38,6 +38,12 @@ def _lms_modules() -> SimpleNamespace:
         UserProfile=UserProfile,
         CourseOverview=CourseOverview,
         user_id_of=_lms_user_id,
+        published_blocks=_lms_published_blocks,
+        store_saved_block=_lms_store_saved_block,
+        is_course_staff=_lms_is_course_staff,
+        emit_event=_lms_emit_event,
+        send_message=_lms_send_message,
+        courseware_url=_lms_courseware_url,
     )
 
 
@@ -47,10 +53,56 @@ def _lms_user_id(xblock_user: Any) -> int | None:
     return xblock_user.opt_attrs.get("edx-platform.user_id")
 
 
+def _lms_published_blocks(course_key: CourseKey, block_type: str) -> dict[str, dict[str, Any]]:
+    """Studio's published branch: usage id → ``Scope.settings`` values of every block of this type."""
+    from xmodule.modulestore import ModuleStoreEnum  # pylint: disable=import-error
+    from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
+
+    store = modulestore()
+    with store.branch_setting(ModuleStoreEnum.Branch.published_only, course_key):
+        blocks = store.get_items(course_key, qualifiers={"category": block_type})
+        return {str(block.location): {name: field.read_from(block) for name, field in block.fields.items()
+                                      if field.scope.name == "settings"} for block in blocks}
+
+
+def _lms_store_saved_block(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> bool:
+    """Studio keeps saved blocks itself and syncs on publish (``course_published``): nothing to do on save."""
+    return False
+
+
+def _lms_is_course_staff(user: Any, course_key: CourseKey) -> bool:
+    from lms.djangoapps.courseware.access import has_access  # pylint: disable=import-error
+
+    return bool(has_access(user, "staff", course_key))
+
+
+def _lms_emit_event(name: str, data: dict[str, Any]) -> None:
+    from eventtracking import tracker  # pylint: disable=import-error
+
+    tracker.emit(name, data)
+
+
+def _lms_send_message(user_id: int, email: str, language: str, name: str, context: dict[str, Any]) -> None:
+    """Send through edx-ace: templates ``cert_xblock/edx_ace/<name>/email/*``, the LMS's configured channel."""
+    from edx_ace import ace  # pylint: disable=import-error
+    from edx_ace.message import MessageType  # pylint: disable=import-error
+    from edx_ace.recipient import Recipient  # pylint: disable=import-error
+
+    message_type = MessageType(context=context, app_label="cert_xblock", name=name)
+    ace.send(message_type.personalize(Recipient(user_id, email), language, {}))
+
+
+def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
+    """The LMS's jump_to link: opens the unit that holds the block."""
+    root = getattr(settings, "LMS_ROOT_URL", "").rstrip("/")
+    return f"{root}/courses/{course_key}/jump_to/{usage_id}"
+
+
 def _twin_modules() -> SimpleNamespace:
     from cert_xblock.twin import grades_api
     from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
     from cert_xblock.twin.users import user_id_of
+    from cert_xblock.twin import mail, modulestore, roles, tracker
 
     return SimpleNamespace(
         name="twin",
@@ -59,6 +111,12 @@ def _twin_modules() -> SimpleNamespace:
         UserProfile=UserProfile,
         CourseOverview=CourseOverview,
         user_id_of=user_id_of,
+        published_blocks=modulestore.published_blocks,
+        store_saved_block=modulestore.store_saved_block,
+        is_course_staff=roles.is_course_staff,
+        emit_event=tracker.emit,
+        send_message=mail.send_message,
+        courseware_url=lambda course_key, usage_id: "",
     )
 
 
@@ -224,3 +282,35 @@ def learners_by_ids(user_ids: Iterable[int]) -> dict[int, Learner]:
 def course_grade_rows(course_key: CourseKey) -> Any:
     """QuerySet of every persisted course grade in the course (the platform's public accessor, unordered)."""
     return platform().grades_api.get_recently_modified_grades([course_key], None, None).order_by()
+
+
+# --- plugin side: Studio content, course staff, tracking, messages ----------------------------------------------
+def published_certificate_blocks(course_key: CourseKey, block_type: str = "cert_xblock") -> dict[str, dict[str, Any]]:
+    """Usage id → Studio settings of every certificate block in the course's published version."""
+    return platform().published_blocks(course_key, block_type)
+
+
+def store_saved_block(course_key: CourseKey, usage_id: str, fields: dict[str, Any],
+                      block_type: str = "cert_xblock") -> bool:
+    """Tell the platform a block was saved; True when it has no publish step and the caller should sync now."""
+    return platform().store_saved_block(course_key, usage_id, block_type, fields)
+
+
+def is_course_staff(user: Any, course_key: CourseKey) -> bool:
+    """Whether a Django user is staff of the course (the LMS's ``has_access(user, 'staff', course_key)``)."""
+    return platform().is_course_staff(user, course_key)
+
+
+def emit_event(name: str, data: dict[str, Any]) -> None:
+    """A tracking-log event (``eventtracking.tracker.emit`` in the LMS)."""
+    platform().emit_event(name, data)
+
+
+def send_message(user_id: int, email: str, language: str, name: str, context: dict[str, Any]) -> None:
+    """An email to one learner in their language: edx-ace in the LMS, Django's email in the twin. Raises on failure."""
+    platform().send_message(user_id, email, language, name, context)
+
+
+def courseware_url(course_key: CourseKey, usage_id: str) -> str:
+    """Where the learner finds the block in the course, or "" where the platform has no such page."""
+    return platform().courseware_url(course_key, usage_id)

@@ -1,1 +1,35 @@
-"""Signal receivers of the plugin app (connected in ``CertXBlockConfig.ready``)."""
+"""Signal receivers of the plugin app, connected by the platform's plugin machinery (``plugin_app['signals_config']``).
+
+Each receiver only hands work on: a publish enqueues the config sync, an issued certificate is tracked and
+its email queued. None of them may raise into the code that sent the signal.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+
+def on_course_published(sender: Any, course_key: Any, **kwargs: Any) -> None:
+    """Studio published a course: refresh the certificate blocks' settings copy in a worker, after the commit."""
+    from .config_sync import sync_course_config
+
+    def enqueue() -> None:
+        try:
+            sync_course_config.delay(str(course_key))
+        except Exception:  # noqa: BLE001 - a broker outage must not fail Studio's publish; the view also refreshes
+            log.exception("cert_xblock could not enqueue the config sync of %s", course_key)
+
+    transaction.on_commit(enqueue)
+
+
+def on_certificate_issued(sender: Any, certificate: Any, request_id: str = "", **kwargs: Any) -> None:
+    """A certificate was issued (after commit): record the tracking event and queue the learner's email."""
+    from .notifications import queue_issue_email
+    from .tracking import certificate_issued
+
+    certificate_issued(certificate, request_id)
+    queue_issue_email(certificate, request_id)

@@ -1,7 +1,8 @@
 """Where certificate PDFs are kept, through Django's storage API.
 
 The storage is the ``cert_xblock`` alias of ``settings.STORAGES`` (the plugin settings default it to the
-local file system; operators point it at django-storages' S3 backend). Files are never public: a learner
+local file system; operators point it at django-storages' S3 backend with ``CERT_XBLOCK_STORAGE``, and
+``settings.common.certificate_storages`` makes that backend sign every link). Files are never public: a learner
 gets their own file through the block's download handler, which streams local files and redirects to a
 short-lived presigned link where the storage can make one.
 """
@@ -68,8 +69,12 @@ def download_filename(course_name: str, learner_name: str) -> str:
     return "-".join(parts + ["certificate"]) + ".pdf"
 
 
-def presigned_url(name: str, download_name: str, expire_seconds: int = 300) -> str | None:
-    """A short-lived private link where the storage makes them (S3), else None (stream it instead)."""
+def presigned_url(name: str, download_name: str, expire_seconds: int | None = None) -> str | None:
+    """A short-lived signed link where the storage makes them (S3), else None (stream the file instead).
+
+    The link makes S3 answer with our file name and type, so the browser saves "Course-Learner-certificate.pdf"
+    rather than the object's key. Lifetime: ``CERT_XBLOCK_DOWNLOAD_LINK_SECONDS`` unless given.
+    """
     storage = certificate_storage()
     if not getattr(storage, "querystring_auth", False):
         return None
@@ -79,5 +84,5 @@ def presigned_url(name: str, download_name: str, expire_seconds: int = 300) -> s
             "ResponseContentDisposition": f'attachment; filename="{download_name}"',
             "ResponseContentType": "application/pdf",
         },
-        expire=expire_seconds,
+        expire=expire_seconds or int(getattr(settings, "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS", 300)),
     )

@@ -1,10 +1,14 @@
-"""URLs of the plugin app, mounted by the LMS under the ``cert_xblock`` namespace."""
-from django.urls import re_path
+"""URLs of the plugin app, mounted by the LMS under the ``cert_xblock`` namespace (see ``apps.plugin_app``)."""
+from django.urls import include, re_path
 
 from . import verify_views
+from .rest import urls as rest_urls
 
 app_name = "cert_xblock"
 
 urlpatterns = [
-    re_path(r"^certificates/verify/(?P<verify_id>[0-9a-f]{32})/?$", verify_views.verify_page, name="verify"),
+    re_path(r"^certificates/verify/?$", verify_views.verify_lookup, name="verify_lookup"),
+    re_path(r"^certificates/verify/(?P<verify_id>[^/]+?)\.json$", verify_views.verify_json, name="verify_json"),
+    re_path(r"^certificates/verify/(?P<verify_id>[^/]+?)/?$", verify_views.verify_page, name="verify"),
+    re_path(rest_urls.PREFIX, include(rest_urls.urlpatterns)),
 ]

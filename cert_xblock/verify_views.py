@@ -1,14 +1,123 @@
-"""The public verification page of a certificate: no login, only what the holder chose to share."""
+"""The public verification pages: no login, in the visitor's language, only the public record.
+
+``/certificates/verify/`` takes the short code printed on the PDF; ``/certificates/verify/<id>`` shows one
+certificate; ``/certificates/verify/<id>.json`` is the same record for machines. Unknown ids and codes get a
+404 that says so, a code that cannot exist gets a 400 that says why.
+"""
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from typing import Any, Callable
 
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.translation import get_language_from_request
+from django.views.decorators.http import require_safe
+
+from . import tracking
+from .i18n import gettext_for
 from .models import IssuedCertificate
+from .resources import read_text
 from .templating import render_template
+from .verification import (
+    MalformedCode, PublicRecord, find_by_code, find_by_verify_id, linkedin_url, public_record,
+)
 
 
-def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
-    certificate = IssuedCertificate.objects.filter(verify_id=verify_id).first()
+def _translator(request: HttpRequest) -> tuple[str, Callable[[str], str]]:
+    language = get_language_from_request(request) or "en"
+    return language, gettext_for(language)
+
+
+def _labels(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "page_title": _("Certificate verification"),
+        "valid": _("Valid certificate"),
+        "revoked": _("This certificate was revoked on {date}."),
+        "expired": _("This certificate expired on {date}."),
+        "awarded_to": _("Awarded to"),
+        "course": _("Course"),
+        "organization": _("Organization"),
+        "issued_on": _("Issued on"),
+        "expires_on": _("Valid until"),
+        "grade": _("Grade"),
+        "code": _("Verification code"),
+        "linkedin": _("Add to LinkedIn profile"),
+        "json": _("This record as JSON"),
+        "lookup_title": _("Check a certificate"),
+        "lookup_help": _("Enter the verification code printed on the certificate, for example 7K2QX-M9TRB."),
+        "lookup_button": _("Check"),
+    }
+
+
+def _page(name: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    response = HttpResponse(render_template(name, {**context, "css": read_text("static", "css/verify.css")}),
+                            status=status)
+    # A revocation must show at once, and a learner's record is not for search engines.
+    response["Cache-Control"] = "no-cache, max-age=0"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _lookup_page(request: HttpRequest, status: int, message: str = "", code: str = "") -> HttpResponse:
+    language, _ = _translator(request)
+    return _page("verify_lookup.html", {"language": language, "labels": _labels(_), "message": message,
+                                        "code": code, "action": reverse("cert_xblock:verify_lookup")}, status)
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    _ = _translator(request)[1]
+    return _lookup_page(request, 404, _("No certificate has this verification link. Check the address, or enter "
+                                        "the code printed on the certificate."))
+
+
+@require_safe
+def verify_lookup(request: HttpRequest) -> HttpResponse:
+    """The code form; with ``?code=`` it sends the visitor to that certificate's page."""
+    code = request.GET.get("code", "").strip()
+    if not code:
+        return _lookup_page(request, 200)
+    _ = _translator(request)[1]
+    try:
+        certificate = find_by_code(code)
+    except MalformedCode:
+        return _lookup_page(request, 400, _("A verification code has ten letters and digits, like 7K2QX-M9TRB."),
+                            code)
     if certificate is None:
-        raise Http404("No certificate has this verification id.")
-    return HttpResponse(render_template("verify.html", {"certificate": certificate}))
+        return _lookup_page(request, 404, _("No certificate has the code {code}.").format(code=code), code)
+    return HttpResponseRedirect(reverse("cert_xblock:verify", kwargs={"verify_id": certificate.verify_id}))
+
+
+@require_safe
+def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
+    certificate = find_by_verify_id(verify_id)
+    if certificate is None:
+        return _not_found(request)
+    record = _record_seen(certificate, "page")
+    language, _ = _translator(request)
+    labels = _labels(_)
+    status_line = labels["valid"]
+    if record.status != "valid":
+        when = record.revoked_on if record.status == "revoked" else record.expires_on
+        status_line = labels[record.status].format(date=when.isoformat())
+    return _page("verify.html", {
+        "language": language, "labels": labels, "record": record, "status_line": status_line,
+        "linkedin_url": linkedin_url(record),
+        "json_url": reverse("cert_xblock:verify_json", kwargs={"verify_id": certificate.verify_id}),
+    })
+
+
+@require_safe
+def verify_json(request: HttpRequest, verify_id: str) -> JsonResponse:
+    certificate = find_by_verify_id(verify_id)
+    if certificate is None:
+        _ = _translator(request)[1]
+        return JsonResponse({"error": _("No certificate has this verification id.")}, status=404)
+    response = JsonResponse(_record_seen(certificate, "json").as_json())
+    response["Cache-Control"] = "no-cache, max-age=0"
+    return response
+
+
+def _record_seen(certificate: IssuedCertificate, form: str) -> PublicRecord:
+    record = public_record(certificate)
+    tracking.certificate_verified(certificate, record.status, form)
+    return record

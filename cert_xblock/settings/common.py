@@ -8,12 +8,17 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+# openedx-filters' CertificateRenderStarted, and our step in its pipeline (see cert_xblock.filters).
+CERTIFICATE_RENDER_STARTED = "org.openedx.learning.certificate.render.started.v1"
+BRIDGE_STEP = "cert_xblock.filters.PlatformCertificateBridge"
+
 
 def plugin_settings(settings: Any) -> None:
     """Set cert_xblock's defaults on a Django settings module, keeping what the operator already set."""
     defaults = {
-        # Where certificates are printed to link back: the LMS root.
-        "CERT_XBLOCK_SITE_ROOT": getattr(settings, "LMS_ROOT_URL", ""),
+        # Root of the links printed on certificates; blank: LMS_ROOT_URL, read when a link is made (so an
+        # operator's production value counts, not the one seen when the common settings were applied).
+        "CERT_XBLOCK_SITE_ROOT": "",
         # "auto": edx-platform when importable, else the standalone twin; or "lms" / "twin".
         "CERT_XBLOCK_PLATFORM": "auto",
         # Seconds a presigned download link stays valid (S3 storage).
@@ -30,6 +35,14 @@ def plugin_settings(settings: Any) -> None:
         "CERT_XBLOCK_BATCH_RETRY_SECONDS": 10,
         # Send the platform's own certificate links to ours (openedx-filters pipeline step).
         "CERT_XBLOCK_PLATFORM_BRIDGE": False,
+        # Where PDFs are stored: None is the local file system under MEDIA_ROOT; or a STORAGES entry, e.g.
+        # {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": "...", ...}}.
+        "CERT_XBLOCK_STORAGE": None,
+        # Retries of a failed issue email (exponential backoff from CERT_XBLOCK_EMAIL_RETRY_SECONDS).
+        "CERT_XBLOCK_EMAIL_MAX_RETRIES": 5,
+        "CERT_XBLOCK_EMAIL_RETRY_SECONDS": 60,
+        # Which plugin receivers the standalone twin connects, playing the LMS ("lms.djangoapp") or Studio.
+        "CERT_XBLOCK_TWIN_PROJECT_TYPE": "lms.djangoapp",
     }
     for name, value in defaults.items():
         if not hasattr(settings, name):
@@ -41,13 +54,43 @@ def plugin_settings(settings: Any) -> None:
         "schedule": timedelta(seconds=settings.CERT_XBLOCK_BATCH_INTERVAL_SECONDS),
     })
     settings.CELERYBEAT_SCHEDULE = schedule
+    settings.STORAGES = certificate_storages(settings)
+    if settings.CERT_XBLOCK_PLATFORM_BRIDGE:
+        settings.OPEN_EDX_FILTERS_CONFIG = with_platform_bridge(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", {}))
+
+
+def certificate_storages(settings: Any) -> dict[str, Any]:
+    """``STORAGES`` with the ``cert_xblock`` alias: the operator's, else CERT_XBLOCK_STORAGE, else local files.
+
+    An S3 backend is made safe for certificates whatever the operator wrote: signed, short-lived links
+    only (``querystring_auth``), PDFs stored as ``application/pdf`` and never cached by a shared proxy.
+    Objects get the bucket's default ACL, which is private unless the operator opened the bucket.
+    """
     from django.conf import global_settings
 
     storages = dict(getattr(settings, "STORAGES", None) or global_settings.STORAGES)
-    if "cert_xblock" not in storages:
+    # CERT_XBLOCK_STORAGE wins: the production pass must override the local default the common pass set.
+    entry = settings.CERT_XBLOCK_STORAGE or storages.get("cert_xblock")
+    if not entry:
         media_root = str(getattr(settings, "MEDIA_ROOT", "") or "media")
-        storages["cert_xblock"] = {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": f"{media_root.rstrip('/')}/cert_xblock"},
-        }
-        settings.STORAGES = storages
+        entry = {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                 "OPTIONS": {"location": f"{media_root.rstrip('/')}/cert_xblock"}}
+    if entry["BACKEND"].startswith("storages.backends.s3"):
+        options = dict(entry.get("OPTIONS") or {})
+        options["querystring_auth"] = True
+        options.setdefault("querystring_expire", settings.CERT_XBLOCK_DOWNLOAD_LINK_SECONDS)
+        options["object_parameters"] = {**options.get("object_parameters", {}),
+                                        "ContentType": "application/pdf", "CacheControl": "private, no-store"}
+        entry = {**entry, "OPTIONS": options}
+    storages["cert_xblock"] = entry
+    return storages
+
+
+def with_platform_bridge(filters_config: dict[str, Any]) -> dict[str, Any]:
+    """OPEN_EDX_FILTERS_CONFIG with our CertificateRenderStarted step added once (the platform bridge)."""
+    config = dict(filters_config or {})
+    entry = dict(config.get(CERTIFICATE_RENDER_STARTED) or {"fail_silently": True, "pipeline": []})
+    if BRIDGE_STEP not in entry.get("pipeline", []):
+        entry["pipeline"] = [*entry.get("pipeline", []), BRIDGE_STEP]
+    config[CERTIFICATE_RENDER_STARTED] = entry
+    return config

@@ -104,3 +104,9 @@ class UserProfile(models.Model):
     class Meta:
         app_label = "cert_xblock_twin"
         db_table = "auth_userprofile"
+
+
+# Platform tables the plugin side reads through the seam: Studio's published blocks, course roles, tracking log.
+from .modulestore import CourseBlock  # noqa: E402,F401
+from .roles import CourseAccessRole  # noqa: E402,F401
+from .tracker import TrackedEvent  # noqa: E402,F401

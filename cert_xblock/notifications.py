@@ -1,0 +1,94 @@
+"""The learner's email when a certificate is issued.
+
+Sent by a Celery task so a slow or failing mail server never delays or undoes an issue: the certificate is
+already committed when the email is queued, every failure is logged with the request id, and the task
+retries with exponential backoff. Where no broker answers (the standalone demo), the email is sent at once,
+still outside the issuing transaction. Inside the LMS the message goes through edx-ace, elsewhere Django's
+email (``compat.send_message``); it is written in the learner's language.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import shared_task
+from django.conf import settings
+
+from . import compat
+from .block_config import load_block_config
+from .i18n import gettext_for
+from .links import verify_url
+from .models import IssuedCertificate, format_short_code
+
+log = logging.getLogger(__name__)
+MESSAGE_NAME = "certificateissued"
+
+
+def email_wanted(certificate: IssuedCertificate) -> bool:
+    """The operator's switch (``CERT_XBLOCK_EMAIL_ENABLED``) and the block's ``email_on_issue`` both allow it."""
+    if not getattr(settings, "CERT_XBLOCK_EMAIL_ENABLED", True):
+        return False
+    rules = load_block_config(certificate.block_id)
+    return rules is None or rules.email_on_issue
+
+
+def queue_issue_email(certificate: IssuedCertificate, request_id: str) -> bool:
+    """Queue the email of a freshly issued certificate; True when it was queued or sent. Never raises."""
+    try:
+        if not email_wanted(certificate):
+            return False
+        try:
+            send_issue_email.apply_async((certificate.pk, request_id), retry=False)
+            return True
+        except Exception as exc:  # noqa: BLE001 - no broker: send now rather than lose the email
+            log.warning("cert_xblock request_id=%s no task queue (%s); sending the email of %s now",
+                        request_id, exc, certificate.verify_id)
+        deliver_issue_email(certificate.pk, request_id)
+        return True
+    except Exception:  # noqa: BLE001 - an email problem must never reach the issuing code
+        log.exception("cert_xblock request_id=%s email of certificate %s failed", request_id, certificate.verify_id)
+        return False
+
+
+@shared_task(bind=True, name="cert_xblock.send_issue_email", acks_late=True)
+def send_issue_email(self: Any, certificate_id: int, request_id: str) -> bool:
+    """Send one issue email; on failure log with the request id and retry with exponential backoff."""
+    try:
+        return deliver_issue_email(certificate_id, request_id)
+    except Exception as exc:
+        attempt = self.request.retries + 1
+        max_retries = int(getattr(settings, "CERT_XBLOCK_EMAIL_MAX_RETRIES", 5))
+        log.warning("cert_xblock request_id=%s email of certificate #%s failed (attempt %d of %d): %s",
+                    request_id, certificate_id, attempt, max_retries + 1, exc)
+        delay = int(getattr(settings, "CERT_XBLOCK_EMAIL_RETRY_SECONDS", 60)) * 2 ** self.request.retries
+        raise self.retry(exc=exc, countdown=delay, max_retries=max_retries)
+
+
+def deliver_issue_email(certificate_id: int, request_id: str) -> bool:
+    """Render and send the email now; False when there is nothing to send (revoked, or no address). Raises on failure."""
+    certificate = IssuedCertificate.objects.get(pk=certificate_id)
+    learner = compat.learner_by_id(certificate.user_id)
+    if certificate.status != IssuedCertificate.Status.ISSUED or not learner.email:
+        return False
+    compat.send_message(learner.user_id, learner.email, certificate.language, MESSAGE_NAME,
+                        message_context(certificate))
+    log.info("cert_xblock request_id=%s emailed certificate %s", request_id, certificate.verify_id)
+    return True
+
+
+def message_context(certificate: IssuedCertificate) -> dict[str, Any]:
+    """Every string of the email, already in the learner's language, so edx-ace and the twin print the same."""
+    _ = gettext_for(certificate.language)
+    return {
+        "language": certificate.language,
+        "subject": _("Your certificate for {course} is ready").format(course=certificate.course_name),
+        "greeting": _("Dear {name},").format(name=certificate.name),
+        "message": _("Congratulations! {org} has issued your certificate for {course}.").format(
+            org=certificate.org_name or certificate.course_name, course=certificate.course_name),
+        "course_label": _("Download it from the course"),
+        "course_url": compat.courseware_url(certificate.course_key, certificate.block_id),
+        "verify_label": _("Anyone can check it is genuine at this address"),
+        "verify_url": verify_url(certificate.verify_id),
+        "code_label": _("Verification code"),
+        "short_code": format_short_code(certificate.short_code),
+    }

@@ -1,0 +1,132 @@
+"""REST views: my certificates, one learner's standing in a course, and all certificates of a course.
+
+Read-only; course staff are decided by the platform (``compat.is_course_staff``). Every refusal is a 4xx
+whose ``detail`` says what was wrong.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+from django.utils.translation import get_language_from_request
+from opaque_keys import InvalidKeyError
+from opaque_keys.edx.keys import CourseKey
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import compat
+from ..config import CertificateSettings
+from ..i18n import gettext_for
+from ..issuance import BlockRef, assess
+from ..models import CertificateBlockConfig, IssuedCertificate
+from ..verification import EXPIRED, REVOKED, VALID, certificate_status
+from .permissions import IsCourseStaff, IsLearnerOrCourseStaff, authentication_classes
+from .serializers import CertificateSerializer, LearnerStatusSerializer, StaffCertificateSerializer
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class _CourseView:
+    """Parses the course key in the URL once; a malformed one is a 400 that names it."""
+
+    kwargs: dict[str, Any]
+
+    @property
+    def course_key(self) -> CourseKey:
+        try:
+            return CourseKey.from_string(self.kwargs["course_id"])
+        except InvalidKeyError:
+            raise ParseError(f"'{self.kwargs['course_id']}' is not a valid course id.") from None
+
+
+def _filter_status(queryset: QuerySet, status: str | None) -> QuerySet:
+    """``valid``, ``revoked`` or ``expired``, as the verify page says them; anything else is a 400."""
+    if not status:
+        return queryset
+    now = datetime.now(timezone.utc)
+    live = Q(status=IssuedCertificate.Status.ISSUED)
+    filters = {
+        VALID: live & (Q(expires_at__isnull=True) | Q(expires_at__gt=now)),
+        EXPIRED: live & Q(expires_at__lte=now),
+        REVOKED: Q(status=IssuedCertificate.Status.REVOKED),
+    }
+    if status not in filters:
+        raise ParseError(f"Unknown status '{status}': use one of {', '.join(filters)}.")
+    return queryset.filter(filters[status])
+
+
+class MyCertificatesView(ListAPIView):
+    """The signed-in learner's certificates, newest first. Filter with ``?status=valid|revoked|expired``."""
+
+    authentication_classes = authentication_classes()
+    permission_classes = [IsAuthenticated]
+    serializer_class = CertificateSerializer
+    pagination_class = Pages
+
+    def get_queryset(self) -> QuerySet:
+        mine = IssuedCertificate.objects.filter(user=self.request.user).order_by("-issued_at", "-id")
+        return _filter_status(mine, self.request.query_params.get("status"))
+
+
+class CourseCertificatesView(_CourseView, ListAPIView):
+    """Every certificate of a course, for course staff, paginated. Filter with ``?status=valid|revoked|expired``."""
+
+    authentication_classes = authentication_classes()
+    permission_classes = [IsAuthenticated, IsCourseStaff]
+    serializer_class = StaffCertificateSerializer
+    pagination_class = Pages
+
+    def get_queryset(self) -> QuerySet:
+        course = IssuedCertificate.objects.filter(course_key=self.course_key).select_related("user")
+        return _filter_status(course.order_by("-issued_at", "-id"), self.request.query_params.get("status"))
+
+
+class LearnerStatusView(_CourseView, RetrieveAPIView):
+    """One learner's certificates in a course and where they stand with each of its certificate blocks."""
+
+    authentication_classes = authentication_classes()
+    permission_classes = [IsAuthenticated, IsLearnerOrCourseStaff]
+    serializer_class = LearnerStatusSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        user = get_user_model().objects.filter(username=kwargs["username"]).first()
+        if user is None:
+            raise NotFound(f"No learner has the username '{kwargs['username']}'.")
+        certificates = list(IssuedCertificate.objects.filter(user=user, course_key=self.course_key)
+                            .order_by("-issued_at", "-id"))
+        data = {
+            "username": user.username,
+            "course_id": str(self.course_key),
+            "has_valid_certificate": any(certificate_status(c) == VALID for c in certificates),
+            "certificates": certificates,
+            "blocks": self._standings(user.pk, request),
+        }
+        return Response(self.get_serializer(data).data)
+
+    def _standings(self, user_id: int, request: Request) -> list[dict[str, Any]]:
+        """Read-only ``assess`` per enabled block: nothing is issued, no grade is recomputed."""
+        learner = compat.learner_by_id(user_id)
+        _ = gettext_for(get_language_from_request(request._request) or "en")
+        standings = []
+        for row in CertificateBlockConfig.objects.filter(course_key=self.course_key, enabled=True).order_by("id"):
+            rules = CertificateSettings.from_dict(row.settings)
+            standing = assess(learner, BlockRef(row.block_id, self.course_key), rules)
+            decision = standing.decision
+            standings.append({
+                "block_id": row.block_id,
+                "display_name": rules.display_name,
+                "status": standing.status,
+                "reason": decision.reason.value if decision else None,
+                "message": decision.message(_) if decision else "",
+            })
+        return standings

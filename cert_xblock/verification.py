@@ -1,0 +1,106 @@
+"""The public record of a certificate: what the verify page, its JSON form and LinkedIn may show.
+
+Only what the holder agreed to by sharing the link: name, course, organization, dates and status. Never the
+email address or username; the grade only when the block's Studio settings (``show_grade``) allow it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlencode
+
+from .block_config import load_block_config
+from .links import verify_url
+from .models import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, IssuedCertificate, format_short_code, normalize_short_code
+
+VALID, REVOKED, EXPIRED = "valid", "revoked", "expired"
+LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
+
+
+class MalformedCode(ValueError):
+    """What was typed cannot be a certificate code (wrong length or letters); the message says why."""
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    certificate_id: str
+    short_code: str
+    status: str
+    title: str
+    name: str
+    course_name: str
+    org_name: str
+    issued_on: date
+    expires_on: date | None
+    revoked_on: date | None
+    grade: str | None
+    verify_url: str
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("issued_on", "expires_on", "revoked_on"):
+            data[key] = data[key].isoformat() if data[key] else None
+        if self.grade is None:
+            del data["grade"]
+        data["linkedin_url"] = linkedin_url(self)
+        return data
+
+
+def certificate_status(certificate: IssuedCertificate, now: datetime | None = None) -> str:
+    """``revoked`` wins over ``expired``; a certificate past its ``expires_at`` is ``expired``."""
+    if certificate.status == IssuedCertificate.Status.REVOKED:
+        return REVOKED
+    if certificate.expires_at is not None and certificate.expires_at <= (now or datetime.now(timezone.utc)):
+        return EXPIRED
+    return VALID
+
+
+def public_record(certificate: IssuedCertificate, now: datetime | None = None) -> PublicRecord:
+    rules = load_block_config(certificate.block_id)
+    show_grade = bool(rules and rules.show_grade) and certificate.grade_percent is not None
+    status = certificate_status(certificate, now)
+    return PublicRecord(
+        certificate_id=certificate.verify_id,
+        short_code=format_short_code(certificate.short_code),
+        status=status,
+        title=certificate.title,
+        name=certificate.name,
+        course_name=certificate.course_name,
+        org_name=certificate.org_name,
+        issued_on=certificate.issued_at.date(),
+        expires_on=certificate.expires_at.date() if certificate.expires_at else None,
+        revoked_on=(certificate.revoked_at or certificate.modified).date() if status == REVOKED else None,
+        grade=f"{round(certificate.grade_percent * 100)}%" if show_grade else None,
+        verify_url=verify_url(certificate.verify_id),
+    )
+
+
+def find_by_verify_id(verify_id: str) -> IssuedCertificate | None:
+    return IssuedCertificate.objects.filter(verify_id=verify_id.strip().lower()).first()
+
+
+def find_by_code(text: str) -> IssuedCertificate | None:
+    """The certificate with this printed code (typed in any case, with or without the dash)."""
+    code = normalize_short_code(text)
+    if len(code) != SHORT_CODE_LENGTH or any(ch not in SHORT_CODE_ALPHABET for ch in code):
+        raise MalformedCode(text)
+    return IssuedCertificate.objects.filter(short_code=code).first()
+
+
+def linkedin_url(record: PublicRecord) -> str | None:
+    """LinkedIn's "Add to profile" link for a valid certificate; None once revoked or expired."""
+    if record.status != VALID:
+        return None
+    params = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": f"{record.title}: {record.course_name}" if record.title else record.course_name,
+        "organizationName": record.org_name,
+        "issueYear": record.issued_on.year,
+        "issueMonth": record.issued_on.month,
+        "certUrl": record.verify_url,
+        "certId": record.short_code,
+    }
+    if record.expires_on:
+        params.update(expirationYear=record.expires_on.year, expirationMonth=record.expires_on.month)
+    return f"{LINKEDIN_ADD}?{urlencode(params)}"
