@@ -20,6 +20,9 @@ from .types import RenderError
 
 # Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
 _BIDI_TRIGGERS = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
+# python-bidi's level resolver predates the isolate controls of Unicode 6.3: treat them as embeddings.
+_ISOLATES_AS_EMBEDDINGS = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"})
+_EXPLICIT_AS_NEUTRAL = str.maketrans({cp: "\u200b" for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _JOINERS = frozenset({"Mn", "Mc", "Me", "Cf", "Sk"})
 _SPACES = re.compile(" {2,}")
 _WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
@@ -74,6 +77,14 @@ def _levels(text: str) -> tuple[list[int], int]:
     """Resolved embedding level of every character, and the paragraph level (0 = LTR, 1 = RTL)."""
     if not any(unicodedata.bidirectional(ch) in _BIDI_TRIGGERS for ch in text):
         return [0] * len(text), 0
+    try:
+        return _resolve_levels(text.translate(_ISOLATES_AS_EMBEDDINGS))
+    except AssertionError:
+        # Unbalanced or unusual explicit controls: resolve as if they were absent (they are invisible).
+        return _resolve_levels(text.translate(_EXPLICIT_AS_NEUTRAL))
+
+
+def _resolve_levels(text: str) -> tuple[list[int], int]:
     storage = _bidi.get_empty_storage()
     base = _bidi.get_base_level(text)
     storage["base_level"] = base

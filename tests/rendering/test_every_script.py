@@ -1,0 +1,76 @@
+"""Names in every script come out of the PDF as written, drawn with real glyphs."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from cert_xblock.rendering import Design, render_certificate
+
+from .conftest import drawn_glyphs, page_text, sample
+
+NAMES = {
+    "latin": "Zoë Ångström-Łukasiewicz Nguyễn",
+    "cyrillic": "Дмитрий Шостакович",
+    "greek": "Αλέξανδρος Παπαδόπουλος",
+    "chinese": "王小明",
+    "japanese": "山田 太郎 やまだ タロウ",
+    "korean": "김민준",
+    "arabic": "محمد عبد الله",
+    "hebrew": "דוד בן-גוריון",
+    "arabic_with_marks": "مُحَمَّد لاشين",
+    "mixed": "José 王 محمد Дима",
+}
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_name_in_any_script_extracts_in_logical_order(script):
+    name = NAMES[script]
+    pdf = render_certificate(sample(learner_name=name), Design())
+    assert name in page_text(pdf)
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_every_character_of_the_name_is_drawn_with_a_real_glyph(script):
+    name = NAMES[script]
+    glyphs = drawn_glyphs(render_certificate(sample(learner_name=name), Design()))
+    for i, glyph in enumerate(glyphs):
+        visible = [ch for ch in glyph["text"] if unicodedata.category(ch) not in ("Zs", "Cf")]
+        if not visible or glyph["has_outline"]:
+            continue
+        # The extra letters of a right-to-left ligature ride on invisible glyphs just before it.
+        assert all(unicodedata.bidirectional(ch) in ("R", "AL", "NSM") for ch in visible), glyph
+        j = i + 1
+        while j < len(glyphs) and not glyphs[j]["has_outline"] and glyphs[j]["font"] == glyph["font"]:
+            j += 1
+        assert j < len(glyphs) and glyphs[j]["font"] == glyph["font"] and glyphs[j]["has_outline"], glyph
+
+
+@pytest.mark.parametrize("script", ["arabic", "hebrew"])
+def test_right_to_left_names_are_laid_out_right_to_left(script):
+    """The glyph of the first letter is drawn rightmost: the page shows the name right to left."""
+    name = NAMES[script]
+    glyphs = drawn_glyphs(render_certificate(sample(learner_name=name), Design()))
+    # Glyphs are drawn left to right; read backwards, a right-to-left name comes out in logical order.
+    assert name in "".join(g["text"] for g in reversed(glyphs))
+    assert name not in "".join(g["text"] for g in glyphs)
+
+
+def test_arabic_is_shaped_into_joining_forms():
+    """Shaped Arabic uses contextual glyphs: the same letter at the start and the end of a word differ."""
+    glyphs = drawn_glyphs(render_certificate(sample(learner_name="ببب"), Design()))
+    beh = [g["cid"] for g in glyphs if g["text"] == "ب"]
+    assert len(set(beh)) == 3
+
+
+def test_a_character_no_font_has_still_renders_and_extracts():
+    name = "Ada \U000F0041 Lovelace"  # a private-use character no bundled or system font covers
+    pdf = render_certificate(sample(learner_name=name), Design())
+    assert "Ada" in page_text(pdf) and "Lovelace" in page_text(pdf)
+
+
+def test_mixed_script_names_use_one_font_per_run():
+    glyphs = drawn_glyphs(render_certificate(sample(learner_name=NAMES["mixed"]), Design()))
+    fonts_by_text = {g["text"]: g["font"].split("+", 1)[1] for g in glyphs if g["text"] in ("J", "王", "م", "Д")}
+    assert fonts_by_text["J"] == fonts_by_text["Д"]
+    assert len({fonts_by_text["J"], fonts_by_text["王"], fonts_by_text["م"]}) == 3
