@@ -43,8 +43,13 @@ LOGGING = {
 
 # Celery, read without a namespace as the LMS's celery app reads it (cert_xblock/demo/celery.py).
 BROKER_URL = os.environ.get("CERT_XBLOCK_BROKER_URL", "memory://")
-# Seconds before a message a dead worker never acknowledged is delivered again (Redis keeps it meanwhile).
-BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT", "3600"))}
+# Seconds before a message a dead worker never acknowledged is delivered again (Redis keeps it meanwhile),
+# and how often workers look for such messages (kombu's default sweep is every 100 s).
+BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT", "3600")),
+    "unacked_restore_interval": int(os.environ.get("CERT_XBLOCK_BROKER_RESTORE_SECONDS", "10")),
+    "unacked_restore_throttle": 1 if "CERT_XBLOCK_BROKER_RESTORE_SECONDS" in os.environ else 10,
+}
 CELERYD_PREFETCH_MULTIPLIER = 1
 CERT_XBLOCK_BATCH_INTERVAL_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_INTERVAL_SECONDS", "300"))
 CERT_XBLOCK_BATCH_CHUNK_SIZE = int(os.environ.get("CERT_XBLOCK_BATCH_CHUNK_SIZE", "200"))

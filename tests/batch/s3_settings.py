@@ -1,0 +1,18 @@
+"""The demo settings with certificates stored in S3 (django-storages' S3 backend), for the batch's real-service
+tests and benchmark: ``CERT_XBLOCK_S3_ENDPOINT`` (moto_server's URL) and ``CERT_XBLOCK_S3_BUCKET``."""
+import os
+
+from cert_xblock.demo.settings import *  # noqa: F403
+
+STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": os.environ["CERT_XBLOCK_S3_BUCKET"],
+        "endpoint_url": os.environ["CERT_XBLOCK_S3_ENDPOINT"],
+        "access_key": "testing",
+        "secret_key": "testing",
+        "region_name": "us-east-1",
+        # Names are unique per certificate (its verify id): no existence check before each upload.
+        "file_overwrite": True,
+    },
+}}

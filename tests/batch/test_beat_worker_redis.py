@@ -1,0 +1,63 @@
+"""The batch as an operator runs it: Redis from Debian, a Celery beat and worker processes, S3 on moto_server.
+
+A 500-learner course with every kind of learner; beat's tick starts the block's run from its Studio
+schedule; the worker is SIGKILLed in the middle and a new one started; at the end exactly the eligible
+learners hold one certificate each, every one stored in S3 and stamped with the run's request id.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+from django.db import connection
+
+from cert_xblock.models import CertificateBlockConfig, IssuedCertificate
+
+from . import celery_processes
+from .seeding import certified, seed_course
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def wait_until(condition, timeout: float, what: str, poll: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(poll)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_killed(redis_url, s3_endpoint,
+                                                                                    tmp_path):
+    course = seed_course(500, slug="BEAT500", schedule="* * * * *")
+    s3 = celery_processes.new_bucket(s3_endpoint, "beat-certificates")
+    env = celery_processes.batch_env(
+        connection.settings_dict["NAME"], tmp_path, redis_url, s3_endpoint, "beat-certificates",
+        CERT_XBLOCK_BATCH_INTERVAL_SECONDS="1", CERT_XBLOCK_BATCH_CHUNK_SIZE="10",
+        CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT="3", CERT_XBLOCK_BROKER_RESTORE_SECONDS="1")
+
+    with celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state"):
+        with celery_processes.worker(env, tmp_path / "worker-1.log", "first") as first:
+            wait_until(lambda: len(certified(course)) >= 20, 60, "the first certificates")
+            celery_processes.kill(first)
+        killed_at = len(certified(course))
+        assert killed_at < len(course.eligible), "the run finished before the kill: nothing was tested"
+
+        with celery_processes.worker(env, tmp_path / "worker-2.log", "second"):
+            wait_until(lambda: len(certified(course)) >= len(course.eligible), 90, "every eligible learner")
+            wait_until(lambda: not CertificateBlockConfig.objects.filter(
+                block_id=course.block_id, batch_lease_until__isnull=False).exists(), 60, "the run to finish")
+
+    holders = Counter(certified(course))
+    assert set(holders) == course.eligible
+    assert max(holders.values()) == 1
+    issued = IssuedCertificate.objects.filter(block_id=course.block_id, issued_via="batch")
+    assert len({c.request_id for c in issued}) == 1, "one run, one request id"
+    stored = {obj["Key"]: obj["Size"] for page in s3.get_paginator("list_objects_v2").paginate(
+        Bucket="beat-certificates") for obj in page.get("Contents", [])}
+    assert all(stored.get(c.file_name) == c.file_size for c in issued)
+    first_log = (tmp_path / "worker-1.log").read_text()
+    assert issued[0].request_id in first_log
