@@ -19,10 +19,10 @@ from .fonts import FontFile, font_chain, script_specialist, specialist
 from .types import RenderError
 
 # Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
-_BIDI_TRIGGERS = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"})
-# python-bidi's level resolver predates the isolate controls of Unicode 6.3: treat them as embeddings.
-_ISOLATES_AS_EMBEDDINGS = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"})
-_EXPLICIT_AS_NEUTRAL = str.maketrans({cp: "\u200b" for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_BIDI_TRIGGERS = frozenset({"R", "AL", "AN"})
+# Explicit embeddings, overrides and isolates are dropped: invisible, they can only reorder what is printed
+# (an override can show a name backwards), and a certificate must show the name as its letters read.
+_BIDI_EXPLICIT = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 _JOINERS = frozenset({"Mn", "Mc", "Me", "Cf", "Sk"})
 _SPACES = re.compile(" {2,}")
 _WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
@@ -56,8 +56,9 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """Line breaks and tabs become spaces; other control characters are dropped; spaces are collapsed."""
-    if text.isprintable() and text.strip(" ") == text and "  " not in text:
+    """Line breaks and tabs become spaces; other control characters and explicit bidi controls are dropped;
+    spaces are collapsed."""
+    if text.isprintable() and text.strip(" ") == text and "  " not in text:  # isprintable: no Cc, no Cf
         return text if text.strip() else ""  # the usual case: nothing to clean
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
         raise RenderError("The text contains invalid characters (unpaired surrogates).")
@@ -65,7 +66,7 @@ def clean(text: str) -> str:
     for ch in text:
         if ch in _WHITESPACE_CONTROLS:
             out.append(" ")
-        elif unicodedata.category(ch) != "Cc":
+        elif unicodedata.category(ch) != "Cc" and ch not in _BIDI_EXPLICIT:
             out.append(ch)
     cleaned = _SPACES.sub(" ", "".join(out)).strip()
     if all(unicodedata.category(ch) in ("Zs", "Cf", "Zl", "Zp") for ch in cleaned):
@@ -77,14 +78,6 @@ def _levels(text: str) -> tuple[list[int], int]:
     """Resolved embedding level of every character, and the paragraph level (0 = LTR, 1 = RTL)."""
     if not any(unicodedata.bidirectional(ch) in _BIDI_TRIGGERS for ch in text):
         return [0] * len(text), 0
-    try:
-        return _resolve_levels(text.translate(_ISOLATES_AS_EMBEDDINGS))
-    except AssertionError:
-        # Unbalanced or unusual explicit controls: resolve as if they were absent (they are invisible).
-        return _resolve_levels(text.translate(_EXPLICIT_AS_NEUTRAL))
-
-
-def _resolve_levels(text: str) -> tuple[list[int], int]:
     storage = _bidi.get_empty_storage()
     base = _bidi.get_base_level(text)
     storage["base_level"] = base
@@ -99,7 +92,7 @@ def _resolve_levels(text: str) -> tuple[list[int], int]:
     levels = [-1] * len(text)
     for entry in storage["chars"]:
         levels[entry["index"]] = entry["level"]
-    # Characters removed by rule X9 (embedding controls) are invisible: give them their neighbour's level.
+    # Characters removed by rule X9 (boundary neutrals such as ZWJ) are invisible: give them their neighbour's level.
     last = base
     for i, level in enumerate(levels):
         if level < 0:
