@@ -2,9 +2,9 @@
 tests and benchmark: ``CERT_XBLOCK_S3_ENDPOINT`` (moto_server's URL) and ``CERT_XBLOCK_S3_BUCKET``."""
 import os
 
-from cert_xblock.demo.settings import *  # noqa: F403
+from cert_xblock.demo.settings import *
 
-STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
+STORAGES = {**STORAGES, "cert_xblock": {
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {
         "bucket_name": os.environ["CERT_XBLOCK_S3_BUCKET"],
