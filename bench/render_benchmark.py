@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
-from reportlab.pdfgen import canvas  # noqa: E402
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
 
-from cert_xblock.rendering import CertificateData, Design, render_certificate  # noqa: E402
-from cert_xblock.rendering.fonts import PACKAGE_FONTS  # noqa: E402
+from cert_xblock.rendering import CertificateData, Design, render_certificate
+from cert_xblock.rendering.fonts import PACKAGE_FONTS
 
 FIRST = [
     "Zoë", "José", "Łukasz", "Åsa", "Françoise", "Jürgen", "Ngọc", "Søren", "Ilse", "Miguel",

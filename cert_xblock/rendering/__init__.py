@@ -6,7 +6,7 @@ imports only what is re-exported here.
 """
 from __future__ import annotations
 
-from .types import CertificateData, Design, RenderError, Signatory
 from .engine import DESIGNS, render_certificate
+from .types import CertificateData, Design, RenderError, Signatory
 
-__all__ = ["CertificateData", "Design", "DESIGNS", "RenderError", "Signatory", "render_certificate"]
+__all__ = ["DESIGNS", "CertificateData", "Design", "RenderError", "Signatory", "render_certificate"]

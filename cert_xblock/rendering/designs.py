@@ -161,7 +161,7 @@ def _tint(hex_color: str, amount: float) -> HexColor:
     """The colour mixed with white: amount 0 is the colour, 1 is white."""
     r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
-    return HexColor("#%02x%02x%02x" % tuple(mix))
+    return HexColor("#{:02x}{:02x}{:02x}".format(*mix))
 
 
 def _capture(width: float, height: float, draw) -> str:

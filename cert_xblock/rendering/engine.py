@@ -21,7 +21,7 @@ from .qr import qr_image
 from .shaping import clean
 from .types import CertificateData, Design, RenderError
 
-__all__ = ["DESIGNS", "render_certificate", "layout_certificate"]
+__all__ = ["DESIGNS", "layout_certificate", "render_certificate"]
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import struct
 from array import array
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -107,7 +107,7 @@ def find_font(names: tuple[str, ...]) -> FontFile | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_font(path: str) -> FontFile | None:
     """Parse a TrueType font once per process; None when it has no 'glyf' outlines (CFF)."""
     try:
@@ -116,7 +116,7 @@ def load_font(path: str) -> FontFile | None:
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_chain(role: str) -> tuple[FontFile, ...]:
     """The role's font followed by the fallbacks, without duplicates."""
     chain: list[FontFile] = []
@@ -129,7 +129,7 @@ def font_chain(role: str) -> tuple[FontFile, ...]:
     return tuple(chain)
 
 
-@lru_cache(maxsize=None)
+@cache
 def specialist(role: str, script: str) -> FontFile | None:
     return find_font(SCRIPT_FILES[script][role])
 

@@ -26,7 +26,8 @@ def load_image(data: bytes) -> tuple[Image, int, int]:
 
 
 def _decode(data: bytes) -> tuple[Image, int, int]:
-    from PIL import Image as PILImage, UnidentifiedImageError
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
 
     try:
         img = PILImage.open(io.BytesIO(data))

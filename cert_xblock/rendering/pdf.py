@@ -21,7 +21,7 @@ FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, a
 class FontSlot:
     """One font's use in one document: CID i draws glyph gids[i-1]; keys map (glyph, text) to CID."""
 
-    __slots__ = ("font", "name", "keys", "gids", "unicode_entries", "frozen")
+    __slots__ = ("font", "frozen", "gids", "keys", "name", "unicode_entries")
 
     def __init__(self, font: FontFile, name: str) -> None:
         self.font = font
@@ -98,7 +98,7 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
                     ops.append(str(-g.x_offset))
                 if g.y_offset:
                     ops.append(f"] TJ {g.y_offset * size / 1000:.3f} Ts [")
-            pending.append("%04X" % slot.cid(g.gid, g.text))
+            pending.append(f"{slot.cid(g.gid, g.text):04X}")
             adjust = g.x_offset + font.width(g.gid) - g.advance
             if g.y_offset:
                 ops.append("<" + "".join(pending) + "> ] TJ 0 Ts [")

@@ -7,7 +7,7 @@ longer URLs go through segno with the same mask.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 MASK = 0  # (row + column) % 2 == 0
 QUIET_ZONE = 4
@@ -40,7 +40,7 @@ for _i in range(255, 512):
     _EXP[_i] = _EXP[_i - 255]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _generator_table(degree: int) -> list[list[int]]:
     """For every factor f, the generator polynomial's coefficients (leading 1 dropped) times f."""
     poly = [1]
@@ -178,7 +178,7 @@ class _Template:
         return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(version: int) -> _Template:
     return _Template(version)
 
