@@ -78,6 +78,8 @@ def _levels(text: str) -> tuple[list[int], int]:
     """Resolved embedding level of every character, and the paragraph level (0 = LTR, 1 = RTL)."""
     if not any(unicodedata.bidirectional(ch) in _BIDI_TRIGGERS for ch in text):
         return [0] * len(text), 0
+    # Characters unknown to this Python's Unicode database have no bidi class; most default to L.
+    text = "".join(ch if unicodedata.bidirectional(ch) else "A" for ch in text)
     storage = _bidi.get_empty_storage()
     base = _bidi.get_base_level(text)
     storage["base_level"] = base
