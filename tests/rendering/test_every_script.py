@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from cert_xblock.rendering import Design, render_certificate
+from cert_xblock.rendering.fonts import PACKAGE_FONTS
+from cert_xblock.rendering.shaping import shape_line
 
 from .conftest import drawn_glyphs, page_text, sample
 
@@ -74,3 +77,12 @@ def test_mixed_script_names_use_one_font_per_run():
     fonts_by_text = {g["text"]: g["font"].split("+", 1)[1] for g in glyphs if g["text"] in ("J", "王", "م", "Д")}
     assert fonts_by_text["J"] == fonts_by_text["Д"]
     assert len({fonts_by_text["J"], fonts_by_text["王"], fonts_by_text["م"]}) == 3
+
+
+@pytest.mark.parametrize("script", ["latin", "cyrillic", "greek"])
+@pytest.mark.parametrize("role", ["sans", "sans-bold", "serif", "serif-bold"])
+def test_european_scripts_need_only_the_fonts_shipped_in_the_package(script, role):
+    """A machine with only Python (no Debian font packages) still prints Latin, Cyrillic and Greek names."""
+    line = shape_line(NAMES[script], role)
+    assert all(Path(run.font.path).parent == PACKAGE_FONTS for run in line.runs)
+    assert all(glyph.gid != 0 for run in line.runs for glyph in run.glyphs)
