@@ -47,6 +47,7 @@ INSTALL_REQUIRES = [
 TEST_REQUIRES = [
     "xblock-sdk>=0.13",
     "openedx-django-pyfs>=3.4",  # the SDK workbench's settings install djpyfs; 0.14 does not depend on it
+    "lazy>=1.4",  # xblock.django.request imports it; some XBlock releases do not depend on it
     "pytest>=8",
     "pytest-django>=4.9",
     "pytest-timeout>=2.3",
@@ -93,7 +94,7 @@ setup(
     },
     include_package_data=False,
     install_requires=INSTALL_REQUIRES,
-    extras_require={"demo": ["xblock-sdk>=0.13", "openedx-django-pyfs>=3.4"], "test": TEST_REQUIRES, "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
+    extras_require={"demo": ["xblock-sdk>=0.13", "openedx-django-pyfs>=3.4", "lazy>=1.4"], "test": TEST_REQUIRES, "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
     entry_points={
         "xblock.v1": ["cert_xblock = cert_xblock.block:CertificateXBlock"],
         "lms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
