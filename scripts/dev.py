@@ -77,7 +77,7 @@ def demo() -> int:
     var = Path(os.environ.get("CERT_XBLOCK_VAR", REPO / "var"))
     env = {"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(var),
            "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{DEMO_PORT}"}
-    run(str(PYTHON), "-m", "django", "migrate", "--verbosity", "0", env=env)
+    run(str(PYTHON), "-m", "django", "migrate", "--run-syncdb", "--verbosity", "0", env=env)
     run(str(PYTHON), "-m", "django", "seed_demo", env=env)
     say(f"demo on http://127.0.0.1:{DEMO_PORT}/ — learners: ada (passed), ben (below), chen (no grade), "
         f"dana (audit), staff; e.g. http://127.0.0.1:{DEMO_PORT}/scenario/cert_xblock.0/?student=ada")

@@ -111,7 +111,7 @@ def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iter
         "CERT_XBLOCK_SITE_ROOT": base,
         **(extra_env or {}),
     }
-    django_admin(["migrate", "--verbosity", "0"], env)
+    django_admin(["migrate", "--run-syncdb", "--verbosity", "0"], env)  # SDK 0.14 ships no migrations
     django_admin(["seed_demo"], env)
     with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
                  port, env=env, log=tmp / "server.log", cwd=tmp):
