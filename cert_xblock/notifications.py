@@ -2,8 +2,8 @@
 
 Sent by a Celery task so a slow or failing mail server never delays or undoes an issue: the certificate is
 already committed when the email is queued, every failure is logged with the request id, and the task
-retries with exponential backoff. Where no broker answers (the standalone demo), the email is sent at once,
-still outside the issuing transaction. Inside the LMS the message goes through edx-ace, elsewhere Django's
+retries with exponential backoff. Where no worker can receive it (the standalone demo, a broker outage) the
+email is sent at once, still after the issuing transaction committed. Inside the LMS the message goes through edx-ace, elsewhere Django's
 email (``compat.send_message``); it is written in the learner's language.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .block_config import load_block_config
 from .i18n import gettext_for
 from .links import verify_url
 from .models import IssuedCertificate, format_short_code
+from .queueing import enqueue
 
 log = logging.getLogger(__name__)
 MESSAGE_NAME = "certificateissued"
@@ -37,13 +38,8 @@ def queue_issue_email(certificate: IssuedCertificate, request_id: str) -> bool:
     try:
         if not email_wanted(certificate):
             return False
-        try:
-            send_issue_email.apply_async((certificate.pk, request_id), retry=False)
-            return True
-        except Exception as exc:  # noqa: BLE001 - no broker: send now rather than lose the email
-            log.warning("cert_xblock request_id=%s no task queue (%s); sending the email of %s now",
-                        request_id, exc, certificate.verify_id)
-        deliver_issue_email(certificate.pk, request_id)
+        if not enqueue(send_issue_email, certificate.pk, request_id, request_id=request_id):
+            deliver_issue_email(certificate.pk, request_id)
         return True
     except Exception:  # noqa: BLE001 - an email problem must never reach the issuing code
         log.exception("cert_xblock request_id=%s email of certificate %s failed", request_id, certificate.verify_id)

@@ -16,14 +16,15 @@ log = logging.getLogger(__name__)
 def on_course_published(sender: Any, course_key: Any, **kwargs: Any) -> None:
     """Studio published a course: refresh the certificate blocks' settings copy in a worker, after the commit."""
     from .config_sync import sync_course_config
+    from .queueing import enqueue
 
-    def enqueue() -> None:
-        try:
-            sync_course_config.delay(str(course_key))
-        except Exception:  # noqa: BLE001 - a broker outage must not fail Studio's publish; the view also refreshes
-            log.exception("cert_xblock could not enqueue the config sync of %s", course_key)
+    def hand_over() -> None:
+        if not enqueue(sync_course_config, str(course_key)):
+            # No worker: a publish must not fail, and the block's own view refreshes its copy meanwhile.
+            log.error("cert_xblock config sync of %s not queued; run sync_certificate_config --course %s",
+                      course_key, course_key)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(hand_over)
 
 
 def on_certificate_issued(sender: Any, certificate: Any, request_id: str = "", **kwargs: Any) -> None:
