@@ -42,6 +42,9 @@ INSTALL_REQUIRES = [
     "celery>=5.4",
     "boto3>=1.34",
     "django-storages>=1.14",
+    "openedx-filters>=2.0",  # the platform bridge's CertificateRenderStarted step (the LMS ships it too)
+    "uritemplate>=4.1",  # DRF's OpenAPI schema of the REST API
+    "inflection>=0.5",  # idem
 ]
 
 TEST_REQUIRES = [

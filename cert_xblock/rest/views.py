@@ -17,6 +17,7 @@ from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -69,6 +70,7 @@ class MyCertificatesView(ListAPIView):
     """The signed-in learner's certificates, newest first. Filter with ``?status=valid|revoked|expired``."""
 
     authentication_classes = authentication_classes()
+    renderer_classes = [JSONRenderer]
     permission_classes = [IsAuthenticated]
     serializer_class = CertificateSerializer
     pagination_class = Pages
@@ -82,6 +84,7 @@ class CourseCertificatesView(_CourseView, ListAPIView):
     """Every certificate of a course, for course staff, paginated. Filter with ``?status=valid|revoked|expired``."""
 
     authentication_classes = authentication_classes()
+    renderer_classes = [JSONRenderer]
     permission_classes = [IsAuthenticated, IsCourseStaff]
     serializer_class = StaffCertificateSerializer
     pagination_class = Pages
@@ -95,6 +98,7 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
     """One learner's certificates in a course and where they stand with each of its certificate blocks."""
 
     authentication_classes = authentication_classes()
+    renderer_classes = [JSONRenderer]
     permission_classes = [IsAuthenticated, IsLearnerOrCourseStaff]
     serializer_class = LearnerStatusSerializer
 

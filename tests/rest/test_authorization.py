@@ -1,0 +1,44 @@
+"""Who may call which endpoint: anonymous, the learner, another learner, course staff, staff of another course."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import COURSE
+
+ENDPOINTS = {
+    "my certificates": "/api/cert_xblock/v1/me/certificates",
+    "learner status": f"/api/cert_xblock/v1/courses/{COURSE}/learners/ada",
+    "course certificates": f"/api/cert_xblock/v1/courses/{COURSE}/certificates",
+    "schema": "/api/cert_xblock/v1/schema",
+}
+# caller → endpoint → HTTP status
+TABLE = {
+    "anonymous": {"my certificates": 403, "learner status": 403, "course certificates": 403, "schema": 200},
+    "learner": {"my certificates": 200, "learner status": 200, "course certificates": 403, "schema": 200},
+    "other_learner": {"my certificates": 200, "learner status": 403, "course certificates": 403, "schema": 200},
+    "course_staff": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200},
+    "other_course_staff": {"my certificates": 200, "learner status": 403, "course certificates": 403, "schema": 200},
+}
+REFUSALS = {
+    "anonymous": "Authentication credentials were not provided.",
+    "learner status": "Only the learner themselves or course staff can see this learner's certificates.",
+    "course certificates": "Only course staff can see the certificates of a course.",
+}
+
+
+@pytest.mark.parametrize("caller", list(TABLE))
+@pytest.mark.parametrize("endpoint", list(ENDPOINTS))
+def test_authorization_table(client, people, caller, endpoint):
+    if caller != "anonymous":
+        client.force_login(getattr(people, caller))
+    response = client.get(ENDPOINTS[endpoint])
+    assert response.status_code == TABLE[caller][endpoint]
+    if response.status_code == 403:
+        assert response.json()["detail"] == REFUSALS["anonymous" if caller == "anonymous" else endpoint]
+
+
+def test_a_global_staff_member_is_course_staff_everywhere(client, people):
+    people.other_learner.is_staff = True
+    people.other_learner.save()
+    client.force_login(people.other_learner)
+    assert client.get(ENDPOINTS["course certificates"]).status_code == 200
