@@ -138,8 +138,22 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     def validate_field_data(self, validation, data) -> None:
         """Refuse invalid settings on save, naming each field (called by the mixin before it saves)."""
         values = CertificateSettings(**{name: getattr(data, name) for name in self.editable_fields})
-        _ = gettext_for(self._author_language())
-        for problem in validate_settings(values, _):
+        self._report_problems(validation, values, gettext_for(self._author_language()))
+
+    def _report_problems(self, validation, values: CertificateSettings, _: Any) -> None:
+        """Every problem with these settings, each prefixed with its field's label: rules, then missing images."""
+        from .config import FieldProblem
+        from .course_assets import missing_assets
+
+        problems = validate_settings(values, _)
+        course_key = self.block_ref.course_key
+        for path in missing_assets(course_key, [values.logo]):
+            problems.append(FieldProblem("logo", _("The course has no file {path} in Files & Uploads.").format(path=path)))
+        signatures = [s["signature"] for s in values.signatory_list]
+        for path in missing_assets(course_key, signatures):
+            problems.append(FieldProblem("signatories",
+                                         _("The course has no file {path} in Files & Uploads.").format(path=path)))
+        for problem in problems:
             label = self.fields[problem.field].display_name
             validation.add(ValidationMessage(ValidationMessage.ERROR, f"{_(label)}: {problem.message}"))
 
@@ -191,9 +205,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     def validate(self):
         """Problems Studio shows on the unit page, each naming its field."""
         validation = super().validate()
-        for problem in validate_settings(self.certificate_settings):
-            label = self.fields[problem.field].display_name
-            validation.add(ValidationMessage(ValidationMessage.ERROR, f"{label}: {problem.message}"))
+        self._report_problems(validation, self.certificate_settings, gettext_for(self._author_language()))
         return validation
 
     @staticmethod

@@ -44,6 +44,7 @@ def _lms_modules() -> SimpleNamespace:
         emit_event=_lms_emit_event,
         send_message=_lms_send_message,
         courseware_url=_lms_courseware_url,
+        read_course_asset=_lms_read_course_asset,
     )
 
 
@@ -98,11 +99,24 @@ def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
     return f"{root}/courses/{course_key}/jump_to/{usage_id}"
 
 
+def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
+    """A Files & Uploads asset ("/static/logo.png" or an asset key) from the contentstore."""
+    from xmodule.assetstore.assetmgr import AssetManager  # pylint: disable=import-error
+    from xmodule.contentstore.content import StaticContent  # pylint: disable=import-error
+    from xmodule.exceptions import NotFoundError  # pylint: disable=import-error
+    from xmodule.modulestore.exceptions import ItemNotFoundError  # pylint: disable=import-error
+
+    try:
+        return AssetManager.find(StaticContent.get_asset_key_from_path(course_key, path)).data
+    except (ItemNotFoundError, NotFoundError):
+        return None
+
+
 def _twin_modules() -> SimpleNamespace:
     from cert_xblock.twin import grades_api
     from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
     from cert_xblock.twin.users import user_id_of
-    from cert_xblock.twin import mail, modulestore, roles, tracker
+    from cert_xblock.twin import assets, mail, modulestore, roles, tracker
 
     return SimpleNamespace(
         name="twin",
@@ -117,6 +131,7 @@ def _twin_modules() -> SimpleNamespace:
         emit_event=tracker.emit,
         send_message=mail.send_message,
         courseware_url=lambda course_key, usage_id: "",
+        read_course_asset=assets.read_course_asset,
     )
 
 
@@ -314,3 +329,8 @@ def send_message(user_id: int, email: str, language: str, name: str, context: di
 def courseware_url(course_key: CourseKey, usage_id: str) -> str:
     """Where the learner finds the block in the course, or "" where the platform has no such page."""
     return platform().courseware_url(course_key, usage_id)
+
+
+def read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
+    """The bytes of a course asset (logo, signature image), or None when the course has no such file."""
+    return platform().read_course_asset(course_key, path)

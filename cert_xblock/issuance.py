@@ -19,11 +19,12 @@ from opaque_keys.edx.keys import CourseKey
 
 from . import compat, storage
 from .config import CertificateSettings
+from .course_assets import course_asset
 from .eligibility import Decision, Facts, Outcome, decide
 from .links import verify_url
 from .models import AllowlistEntry, IssuedCertificate, format_short_code
 from .platform_types import CourseInfo, GradeSnapshot, Learner
-from .rendering import CertificateData, Design, render_certificate
+from .rendering import CertificateData, Design, Signatory, render_certificate
 from .signals import certificate_issued
 
 log = logging.getLogger(__name__)
@@ -203,9 +204,14 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
 
 
 def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:
+    """What is printed: the record's snapshot, the block's texts, and the course's logo and signatures."""
     grade_text = ""
     if rules.show_grade and certificate.grade_percent is not None:
         grade_text = f"{round(certificate.grade_percent * 100)}%"
+    signatories = tuple(
+        Signatory(name=s["name"], title=s["title"], signature=course_asset(certificate.course_key, s["signature"]))
+        for s in rules.signatory_list
+    )
     return CertificateData(
         learner_name=certificate.name,
         course_name=certificate.course_name,
@@ -216,10 +222,13 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
         title=certificate.title,
         grade_text=grade_text,
         custom_text=rules.custom_text,
+        signatories=signatories,
+        logo=course_asset(certificate.course_key, rules.logo),
         language=certificate.language,
     )
 
 
 def design_of(rules: CertificateSettings) -> Design:
+    """The renderer's design choice, taken from the block's settings."""
     return Design(name=rules.design, orientation=rules.orientation, page_size=rules.page_size,
                   accent_color=rules.accent_color)

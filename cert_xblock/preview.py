@@ -32,7 +32,7 @@ def preview_response(block: Any, request: Any) -> Response:
             return error_response(400, "; ".join(str(p) for p in problems))
     course = compat.get_course_info(block.block_ref.course_key)
     sample = IssuedCertificate(
-        verify_id=new_verify_id(), short_code=new_short_code(), name=SAMPLE_NAME,
+        course_key=course.course_key, verify_id=new_verify_id(), short_code=new_short_code(), name=SAMPLE_NAME,
         course_name=values.course_name.strip() or course.display_name,
         org_name=values.organization_name.strip() or course.org, title=values.certificate_title,
         grade_percent=0.92, issued_at=datetime.now(timezone.utc),

@@ -19,6 +19,32 @@ LEARNERS = [
 ]
 
 
+def _demo_images(course_key: CourseKey) -> None:
+    """A logo and a handwritten-looking signature in the course's Files & Uploads (drawn, not shipped)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    from .assets import assets_dir
+
+    folder = assets_dir(course_key)
+    folder.mkdir(parents=True, exist_ok=True)
+    logo = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(logo)
+    draw.ellipse((8, 8, 232, 232), fill=(31, 78, 121, 255))
+    draw.ellipse((40, 40, 200, 200), outline=(255, 255, 255, 255), width=10)
+    draw.polygon([(120, 60), (175, 170), (65, 170)], fill=(245, 166, 35, 255))
+    signature = Image.new("RGBA", (420, 140), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(signature)
+    points = [(20 + x * 4, 80 + int(30 * __import__("math").sin(x / 6.0)) - x // 5) for x in range(95)]
+    pen.line(points, fill=(20, 30, 80, 255), width=5, joint="curve")
+    pen.line([(60, 115), (380, 105)], fill=(20, 30, 80, 255), width=3)
+    for name, image in (("demo-logo.png", logo), ("signature-hopper.png", signature)):
+        buffer = BytesIO()
+        image.save(buffer, "PNG")
+        (folder / name).write_bytes(buffer.getvalue())
+
+
 def seed_demo() -> CourseKey:
     """Create (or refresh) the demo course, its learners, enrollments and persisted grades."""
     course_key = CourseKey.from_string(settings.CERT_XBLOCK_TWIN_COURSE)
@@ -27,6 +53,7 @@ def seed_demo() -> CourseKey:
         "display_organization": "Demo University", "lowest_passing_grade": "0.70",
         "start": datetime(2026, 1, 5, tzinfo=timezone.utc), "end": datetime(2026, 12, 18, tzinfo=timezone.utc),
     })
+    _demo_images(course_key)
     users = get_user_model().objects
     for username, full_name, mode, grade in LEARNERS:
         user, _ = users.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
