@@ -135,6 +135,15 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         return frag
 
     # --- Studio validation ------------------------------------------------------------------------------------
+    @XBlock.json_handler
+    def submit_studio_edits(self, data, suffix: str = ""):
+        """The mixin's save; then the database copy of the settings follows (and, in the twin, the course sync)."""
+        from .config_sync import block_saved
+
+        result = super().submit_studio_edits.__wrapped__(self, data, suffix)
+        block_saved(self.block_ref.block_id, self.block_ref.course_key, self.certificate_settings)
+        return result
+
     def validate_field_data(self, validation, data) -> None:
         """Refuse invalid settings on save, naming each field (called by the mixin before it saves)."""
         values = CertificateSettings(**{name: getattr(data, name) for name in self.editable_fields})
@@ -183,6 +192,9 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         certificate = live_certificate(learner.user_id, self.block_ref.block_id)
         if certificate is None:
             return error_response(404, _("You have no certificate from this block yet."))
+        from .tracking import certificate_downloaded
+
+        certificate_downloaded(certificate)
         filename = storage.download_filename(certificate.course_name, certificate.name)
         link = storage.presigned_url(certificate.file_name, filename)
         if link:

@@ -16,6 +16,7 @@ from .issuance import Assessment, assess, issue_certificate, new_request_id
 from .payloads import certificate_payload, grade_payload
 from .platform_types import Learner
 from .rendering import RenderError
+from .tracking import certificate_requested
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
         log.exception("cert_xblock request_id=%s user=%s issuing failed", request_id, learner.user_id)
         return error_response(503, _("Your certificate could not be issued just now. Please try again."),
                               request_id=request_id)
+    certificate_requested(learner.user_id, block.block_ref.course_key, block.block_ref.block_id, request_id,
+                          standing.status)
     payload = _standing_payload(block, standing, _)
     payload["request_id"] = request_id
     return json_response(200, payload)

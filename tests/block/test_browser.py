@@ -1,11 +1,12 @@
 """The block as people use it, in headless Chromium: a learner's click, an author's save."""
 from __future__ import annotations
 
+import json
 import re
 
 from tests.pdf import pdf_text
 
-from .helpers import add_learner, certificates_of
+from .helpers import add_learner, certificates_of, rows
 
 
 def test_learner_clicks_get_my_certificate_and_downloads_the_pdf(workbench, page):
@@ -59,6 +60,9 @@ def test_author_saves_valid_settings_in_studio(workbench, page):
     page.locator(".save-button").click()
     status = page.locator(".cert-xblock-studio__status")
     status.filter(has_text="Saved.").wait_for()
+    [(stored,)] = rows(workbench, "SELECT settings FROM cert_xblock_certificateblockconfig WHERE block_id LIKE ?",
+                       "%sandbox%")
+    assert json.loads(stored)["certificate_title"] == "Certificate of Excellence", "the batch's copy follows the save"
     _studio(page, workbench)
     assert _field(page, "Certificate title").input_value() == "Certificate of Excellence"
     assert float(_field(page, "Minimum percentage").input_value()) == 65

@@ -1,6 +1,7 @@
 """The Grade Me click over real HTTP against the running demo workbench (issue 2's must-shows)."""
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -8,7 +9,7 @@ import pytest
 
 from tests.pdf import pdf_text
 
-from .helpers import add_learner, certificate_files, certificates_of, grade_modified
+from .helpers import add_learner, certificate_files, certificates_of, grade_modified, rows
 
 COURSE_NAME = "Certificates 101: Open Learning in Practice"
 
@@ -168,3 +169,17 @@ def test_page_shows_where_the_learner_stands_without_a_click(workbench, learner_
     assert "you have 64%" in below and 'class="cert-xblock__get"' not in below
     later = learner_session("ada", "cert_xblock.2").page_html
     assert "Certificates become available on 2036-01-01." in later
+
+
+def test_clicks_and_downloads_are_tracked_with_the_request_id(workbench, learner_session):
+    add_learner(workbench, "tracked", "Tracked Learner", percent=0.9, letter="A")
+    learner = learner_session("tracked")
+    body = learner.post("grade_me").json()
+    learner.http.get(workbench.url(body["certificate"]["download_url"]), timeout=30)
+    events = {name: json.loads(data) for name, data in rows(
+        workbench, "SELECT name, data FROM cert_xblock_twin_trackedevent WHERE data LIKE ?",
+        f"%{body['certificate']['id']}%") + rows(
+        workbench, "SELECT name, data FROM cert_xblock_twin_trackedevent WHERE data LIKE ?", f"%{body['request_id']}%")}
+    assert events["edx.cert_xblock.certificate.requested"]["outcome"] == "issued"
+    assert events["edx.cert_xblock.certificate.issued"]["request_id"] == body["request_id"]
+    assert events["edx.cert_xblock.certificate.downloaded"]["certificate_id"] == body["certificate"]["id"]
