@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -59,30 +61,49 @@ def read_pdf(name: str) -> bytes:
         return handle.read()
 
 
+def _slug(text: str, keep: Callable[[str], bool]) -> str:
+    """Runs of characters ``keep`` refuses (spaces, quotes, slashes, controls, emoji…) become one dash."""
+    return re.sub(r"-+", "-", "".join(ch if keep(ch) else "-" for ch in text)).strip("-")[:60]
+
+
+def _file_name(course_name: str, learner_name: str, keep: Callable[[str], bool]) -> str:
+    return "-".join([p for p in (_slug(course_name, keep), _slug(learner_name, keep)) if p] + ["certificate"]) + ".pdf"
+
+
 def download_filename(course_name: str, learner_name: str) -> str:
     """A file name a person recognises, safe for any characters: ASCII letters, digits, dashes."""
-    def ascii_slug(text: str) -> str:
-        folded = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode()
-        return re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")[:60]
-
-    parts = [p for p in (ascii_slug(course_name), ascii_slug(learner_name)) if p]
-    return "-".join(parts + ["certificate"]) + ".pdf"
+    folded = [unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode()
+              for text in (course_name, learner_name)]
+    return _file_name(*folded, keep=lambda ch: ch.isascii() and ch.isalnum())
 
 
-def presigned_url(name: str, download_name: str, expire_seconds: int | None = None) -> str | None:
+def unicode_filename(course_name: str, learner_name: str) -> str:
+    """The same name in the learner's own script (李小龍, كورس…): letters and digits of any language, dashes."""
+    texts = [unicodedata.normalize("NFC", text) for text in (course_name, learner_name)]
+    return _file_name(*texts, keep=lambda ch: unicodedata.category(ch)[0] in "LNM")
+
+
+def attachment_header(course_name: str, learner_name: str) -> str:
+    """``Content-Disposition`` of a download: the ASCII name for every client, the full name (RFC 6266) for browsers."""
+    plain, full = download_filename(course_name, learner_name), unicode_filename(course_name, learner_name)
+    header = f'attachment; filename="{plain}"'
+    return header if full == plain else f"{header}; filename*=UTF-8''{quote(full, safe='')}"
+
+
+def presigned_url(name: str, disposition: str, expire_seconds: int | None = None) -> str | None:
     """A short-lived signed link where the storage makes them (S3), else None (stream the file instead).
 
-    The link makes S3 answer with our file name and type, so the browser saves "Course-Learner-certificate.pdf"
-    rather than the object's key. Lifetime: ``CERT_XBLOCK_DOWNLOAD_LINK_SECONDS`` unless given.
+    ``disposition`` is ``attachment_header(...)``: S3 answers with our file name and type rather than the
+    object's key. A bare file name is accepted as the ASCII name. Lifetime: ``CERT_XBLOCK_DOWNLOAD_LINK_SECONDS``
+    unless given.
     """
     storage = certificate_storage()
     if not getattr(storage, "querystring_auth", False):
         return None
+    if not disposition.startswith("attachment"):
+        disposition = f'attachment; filename="{disposition}"'
     return storage.url(
         name,
-        parameters={
-            "ResponseContentDisposition": f'attachment; filename="{download_name}"',
-            "ResponseContentType": "application/pdf",
-        },
+        parameters={"ResponseContentDisposition": disposition, "ResponseContentType": "application/pdf"},
         expire=expire_seconds or int(getattr(settings, "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS", 300)),
     )

@@ -87,7 +87,10 @@ def redis_server(tmp: Path) -> Iterator[str]:
 
 @contextmanager
 def s3_server(tmp: Path) -> Iterator[str]:
-    binary = shutil.which("moto_server") or str(Path(sys.executable).parent / "moto_server")
+    # The moto installed with the test dependencies first: an older one elsewhere on PATH ignores, for example,
+    # the response-content-disposition of presigned links.
+    beside = Path(sys.executable).parent / "moto_server"
+    binary = str(beside) if beside.exists() else shutil.which("moto_server") or str(beside)
     if not Path(binary).exists():
         missing("moto_server")
     port = free_port()

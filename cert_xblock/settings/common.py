@@ -79,6 +79,7 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
         options = dict(entry.get("OPTIONS") or {})
         options["querystring_auth"] = True
         options.setdefault("querystring_expire", settings.CERT_XBLOCK_DOWNLOAD_LINK_SECONDS)
+        options.setdefault("signature_version", "s3v4")  # SigV2 links are refused by newer AWS regions
         options["object_parameters"] = {**options.get("object_parameters", {}),
                                         "ContentType": "application/pdf", "CacheControl": "private, no-store"}
         entry = {**entry, "OPTIONS": options}
