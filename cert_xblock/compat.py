@@ -113,10 +113,9 @@ def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
 
 
 def _twin_modules() -> SimpleNamespace:
-    from cert_xblock.twin import grades_api
+    from cert_xblock.twin import assets, grades_api, mail, modulestore, roles, tracker
     from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
     from cert_xblock.twin.users import user_id_of
-    from cert_xblock.twin import assets, mail, modulestore, roles, tracker
 
     return SimpleNamespace(
         name="twin",

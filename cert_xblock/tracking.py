@@ -19,7 +19,7 @@ def _emit(event: str, data: dict[str, Any]) -> None:
     name = f"{PREFIX}.{event}"
     try:
         compat.emit_event(name, data)
-    except Exception:  # noqa: BLE001 - see the module docstring
+    except Exception:
         log.exception("cert_xblock request_id=%s could not emit %s", data.get("request_id", ""), name)
 
 

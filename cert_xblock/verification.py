@@ -6,7 +6,7 @@ email address or username; the grade only when the block's Studio settings (``sh
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -51,7 +51,7 @@ def certificate_status(certificate: IssuedCertificate, now: datetime | None = No
     """``revoked`` wins over ``expired``; a certificate past its ``expires_at`` is ``expired``."""
     if certificate.status == IssuedCertificate.Status.REVOKED:
         return REVOKED
-    if certificate.expires_at is not None and certificate.expires_at <= (now or datetime.now(timezone.utc)):
+    if certificate.expires_at is not None and certificate.expires_at <= (now or datetime.now(UTC)):
         return EXPIRED
     return VALID
 

@@ -6,7 +6,8 @@ certificate; ``/certificates/verify/<id>.json`` is the same record for machines.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -19,7 +20,12 @@ from .models import IssuedCertificate
 from .resources import read_text
 from .templating import render_template
 from .verification import (
-    MalformedCode, PublicRecord, find_by_code, find_by_verify_id, linkedin_url, public_record,
+    MalformedCode,
+    PublicRecord,
+    find_by_code,
+    find_by_verify_id,
+    linkedin_url,
+    public_record,
 )
 
 

@@ -5,7 +5,7 @@ whose ``detail`` says what was wrong.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -54,7 +54,7 @@ def _filter_status(queryset: QuerySet, status: str | None) -> QuerySet:
     """``valid``, ``revoked`` or ``expired``, as the verify page says them; anything else is a 400."""
     if not status:
         return queryset
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     live = Q(status=IssuedCertificate.Status.ISSUED)
     filters = {
         VALID: live & (Q(expires_at__isnull=True) | Q(expires_at__gt=now)),

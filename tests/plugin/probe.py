@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from datetime import datetime, timezone
 from typing import Any
 
 import django
@@ -49,7 +49,7 @@ def lms_facts() -> dict[str, Any]:
     certificate = IssuedCertificate.objects.create(
         user=user, course_key=CourseKey.from_string("course-v1:PlugX+P1+2026"), block_id="block-v1:PlugX+P1+2026"
         "+type@cert_xblock+block@c1", name="Lin Plug", course_name="Plugins", org_name="PlugX",
-        issued_at=datetime.now(timezone.utc), request_id="req-plugin", file_name="x.pdf")
+        issued_at=datetime.now(UTC), request_id="req-plugin", file_name="x.pdf")
     certificate_issued.send(sender=IssuedCertificate, certificate=certificate, request_id="req-plugin")
     client = Client()
     verify_path = reverse("cert_xblock:verify", kwargs={"verify_id": certificate.verify_id})
@@ -72,7 +72,7 @@ def cms_facts() -> dict[str, Any]:
 
     course = CourseKey.from_string("course-v1:StudioX+S1+2026")
     blocks = [f"block-v1:StudioX+S1+2026+type@cert_xblock+block@{name}" for name in ("final", "honours")]
-    for usage_id, title in zip(blocks, ("Certificate of Completion", "Certificate of Distinction")):
+    for usage_id, title in zip(blocks, ("Certificate of Completion", "Certificate of Distinction"), strict=True):
         CourseBlock.objects.create(course_id=course, usage_id=usage_id, block_type="cert_xblock",
                                    fields={"certificate_title": title, "show_grade": True})
 

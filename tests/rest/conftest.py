@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,7 +17,7 @@ from cert_xblock.twin.roles import CourseAccessRole
 COURSE = CourseKey.from_string("course-v1:RestX+R1+2026")
 OTHER_COURSE = CourseKey.from_string("course-v1:RestX+R2+2026")
 BLOCK = "block-v1:RestX+R1+2026+type@cert_xblock+block@final"
-NOW = datetime.now(timezone.utc)
+NOW = datetime.now(UTC)
 
 
 @dataclass

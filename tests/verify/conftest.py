@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -52,9 +52,9 @@ def issued(tmp_path, settings) -> Issued:
 
     valid = issue("vera", "Vera Valid", 0.91)
     revoked = issue("rex", "Rex Revoked", 0.77)
-    expired = issue("eli", "Eli Expired", 0.66, now=datetime.now(timezone.utc) - timedelta(days=3 * 365))
+    expired = issue("eli", "Eli Expired", 0.66, now=datetime.now(UTC) - timedelta(days=3 * 365))
     # Revocation is a later staff action; here the row is set as that action will leave it.
     IssuedCertificate.objects.filter(pk=revoked.pk).update(
-        status=IssuedCertificate.Status.REVOKED, live=None, revoked_at=datetime(2026, 10, 5, 9, tzinfo=timezone.utc))
+        status=IssuedCertificate.Status.REVOKED, live=None, revoked_at=datetime(2026, 10, 5, 9, tzinfo=UTC))
     revoked.refresh_from_db()
     return Issued(valid, revoked, expired)

@@ -112,10 +112,19 @@ def test_every_look_at_a_record_is_a_verified_event(client, issued):
     TrackedEvent.objects.all().delete()
     page_of(client, issued.valid)
     json_of(client, issued.revoked)
-    events = list(TrackedEvent.objects.filter(name="edx.cert_xblock.certificate.verified").values_list("data", flat=True))
+    verified = TrackedEvent.objects.filter(name="edx.cert_xblock.certificate.verified")
+    events = list(verified.values_list("data", flat=True))
     assert [(e["certificate_id"], e["status"], e["form"]) for e in events] == [
         (issued.valid.verify_id, "valid", "page"), (issued.revoked.verify_id, "revoked", "json")]
 
 
 def test_the_pages_only_answer_reads(client, issued):
     assert client.post(reverse("cert_xblock:verify", kwargs={"verify_id": issued.valid.verify_id})).status_code == 405
+
+
+def test_the_page_speaks_the_visitors_language(client, issued):
+    response = client.get(reverse("cert_xblock:verify", kwargs={"verify_id": issued.revoked.verify_id}),
+                          HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    html = response.content.decode()
+    assert '<html lang="fr' in html
+    assert "Ce certificat a été révoqué le 2026-10-05." in html and "Décerné à" in html

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import batch, batch_lease, compat
+from cert_xblock import batch, batch_lease
 from cert_xblock.issuance import new_request_id
+from cert_xblock.management.course_keys import existing_course_key
 
 BAR_WIDTH = 30
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report who would be issued; write nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        course_key = _course_key(options["course"])
+        course_key = existing_course_key(options["course"])
         blocks = _blocks(course_key, options.get("block"))
         request_id = new_request_id()
         total = batch.ChunkReport()
@@ -80,16 +80,6 @@ class Command(BaseCommand):
         for user_id, error in sorted(report.failed.items()):
             self.stdout.write(f"  user {user_id}: {error}")
         self.stdout.write(f"request id: {request_id}")
-
-
-def _course_key(text: str) -> CourseKey:
-    try:
-        course_key = CourseKey.from_string(text)
-    except InvalidKeyError:
-        raise CommandError(f"'{text}' is not a course key; expected one like course-v1:ORG+COURSE+RUN") from None
-    if not compat.course_exists(course_key):
-        raise CommandError(f"course {course_key} does not exist on this site")
-    return course_key
 
 
 def _blocks(course_key: CourseKey, block_id: str | None) -> list[batch.BatchBlock]:

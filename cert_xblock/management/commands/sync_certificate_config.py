@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
-from opaque_keys import InvalidKeyError
-from opaque_keys.edx.keys import CourseKey
+from django.core.management.base import BaseCommand
 
-from cert_xblock import compat
 from cert_xblock.config_sync import sync_course
+from cert_xblock.management.course_keys import existing_course_key
 from cert_xblock.models import CertificateBlockConfig
 
 
@@ -28,18 +26,8 @@ class Command(BaseCommand):
         if options["all"]:
             keys = sorted(set(CertificateBlockConfig.objects.values_list("course_key", flat=True)), key=str)
         else:
-            keys = [self._course_key(text) for text in options["course"]]
+            keys = [existing_course_key(text) for text in options["course"]]
         for course_key in keys:
             result = sync_course(course_key)
             self.stdout.write(f"{course_key}: {len(result.enabled)} enabled, {len(result.disabled)} disabled"
                               + "".join(f"\n  disabled {block_id}" for block_id in result.disabled))
-
-    @staticmethod
-    def _course_key(text: str) -> CourseKey:
-        try:
-            course_key = CourseKey.from_string(text)
-        except InvalidKeyError:
-            raise CommandError(f"'{text}' is not a course key (expected e.g. course-v1:Org+Course+Run).") from None
-        if not compat.course_exists(course_key):
-            raise CommandError(f"No course {course_key} exists on this platform.")
-        return course_key
