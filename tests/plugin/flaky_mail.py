@@ -1,6 +1,9 @@
-"""Email backends for the email tests: one that is down, one that fails a set number of times first."""
+"""Email backends for the email tests: one that is down, and ones that fail a set number of times first."""
 from __future__ import annotations
 
+import os
+
+from django.core.mail.backends.filebased import EmailBackend as FileBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
 
@@ -17,5 +20,17 @@ class FlakyBackend(LocmemBackend):
     def send_messages(self, messages):
         if FlakyBackend.failures_left > 0:
             FlakyBackend.failures_left -= 1
+            raise TimeoutError("SMTP server timed out")
+        return super().send_messages(messages)
+
+
+class FlakyFileBackend(FileBackend):
+    """For a real worker process: refuses the first ``CERT_XBLOCK_TEST_MAIL_FAILURES`` sends, then writes files."""
+
+    failures_left = int(os.environ.get("CERT_XBLOCK_TEST_MAIL_FAILURES", "0"))
+
+    def send_messages(self, messages):
+        if FlakyFileBackend.failures_left > 0:
+            FlakyFileBackend.failures_left -= 1
             raise TimeoutError("SMTP server timed out")
         return super().send_messages(messages)
