@@ -2,9 +2,11 @@
 tests and benchmark: ``CERT_XBLOCK_S3_ENDPOINT`` (moto_server's URL) and ``CERT_XBLOCK_S3_BUCKET``."""
 import os
 
-from cert_xblock.demo.settings import *
+from boto3.s3.transfer import TransferConfig
 
-STORAGES = {**STORAGES, "cert_xblock": {
+from cert_xblock.demo.settings import *  # noqa: F403
+
+STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {
         "bucket_name": os.environ["CERT_XBLOCK_S3_BUCKET"],
@@ -14,5 +16,7 @@ STORAGES = {**STORAGES, "cert_xblock": {
         "region_name": "us-east-1",
         # Names are unique per certificate (its verify id): no existence check before each upload.
         "file_overwrite": True,
+        # A certificate is one small PUT: without this, every upload starts and joins a pool of threads.
+        "transfer_config": TransferConfig(use_threads=False),
     },
 }}

@@ -75,22 +75,39 @@ def test_a_chunk_run_twice_issues_nobody_twice(course):
     assert Counter(certified(course)) == Counter(course.eligible)
 
 
-def test_reads_per_chunk_do_not_depend_on_its_learners(settings):
-    """A chunk reads the same number of times for 5 or 50 learners; each issue adds the same few writes."""
-    small, large = seed_course(50, slug="Q50"), seed_course(500, slug="Q500")
+def chunk_statements(course, start: int, size: int) -> tuple[int, int, int]:
+    """(reads, writes, certificates issued) of one chunk of the course's candidates."""
+    block = batch.load_block(course.block_id)
+    ids = batch.candidate_ids(block)[start:start + size]
+    with CaptureQueriesContext(connection) as queries:
+        report = batch.issue_chunk(block, ids, "count")
+    reads = sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT"))
+    return reads, len(queries.captured_queries) - reads, report.issued
 
-    def statements(course, size: int) -> tuple[int, int, int]:
-        block = batch.load_block(course.block_id)
-        ids = batch.candidate_ids(block)[:size]
+
+def test_confirming_a_chunk_takes_the_same_reads_for_5_or_50_learners():
+    """A chunk whose learners all hold the certificate (a re-run) reads a fixed number of times, writes nothing."""
+    course = seed_course(200, slug="Q200")
+    run_command("--course", str(course.course_key))
+    block = batch.load_block(course.block_id)
+    holders = sorted(certified(course))
+
+    def rerun(ids: list[int]) -> tuple[int, int]:
         with CaptureQueriesContext(connection) as queries:
-            report = batch.issue_chunk(block, ids, "count")
-        reads = sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT"))
-        return reads, len(queries.captured_queries) - reads, report.issued
+            report = batch.issue_chunk(block, ids, "rerun")
+        assert report.skipped["already_issued"] == len(ids)
+        return len(queries.captured_queries), report.issued
 
-    small_reads, small_writes, small_issued = statements(small, 5)
-    large_reads, large_writes, large_issued = statements(large, 50)
-    assert small_reads == large_reads <= 10
-    assert small_writes / small_issued == large_writes / large_issued
+    assert rerun(holders[:5]) == rerun(holders[:50]) == (8, 0)
+
+
+def test_issuing_a_chunk_costs_fixed_reads_plus_the_same_statements_per_certificate():
+    course = seed_course(500, slug="Q500")
+    small, medium, large = (chunk_statements(course, start, size) for start, size in ((0, 5), (5, 20), (25, 50)))
+    per_certificate = [(b[0] + b[1] - a[0] - a[1]) / (b[2] - a[2]) for a, b in ((small, medium), (medium, large))]
+    assert per_certificate[0] == per_certificate[1] == int(per_certificate[0])
+    fixed = small[0] + small[1] - per_certificate[0] * small[2]
+    assert fixed <= 10
 
 
 def test_a_storage_failure_leaves_no_half_issued_certificate_and_the_command_fails(course, monkeypatch):

@@ -1,0 +1,164 @@
+"""Batch issuance benchmark: real Redis, two Celery worker processes, S3 on moto_server, a sqlite file.
+
+Prints, for the figures of issue 5:
+  * N eligible learners issued end to end (run task sent -> last certificate recorded): time, certificates/s;
+  * the storage floor: plain boto3 PUTs of as many objects of the same size to the same server with the same
+    concurrency (two processes), and the ratio of the two (goal: within 2x);
+  * database statements per chunk for two chunk sizes (reads must not grow with the chunk);
+  * peak memory (VmHWM) of each worker process;
+  * a no-op re-run over M enrolled learners who all hold the certificate (goal: at most 2 s).
+
+Run from the repository root:  python bench/batch_benchmark.py [--eligible 10000] [--noop 100000]
+Needs redis-server (Debian) and moto_server (the test extra) like the tests do.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+WORKERS = 2
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eligible", type=int, default=10_000, help="eligible learners issued end to end")
+    parser.add_argument("--noop", type=int, default=100_000, help="enrolled certificate holders of the no-op run")
+    parser.add_argument("--chunk", type=int, default=200, help="learners per chunk task")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="cert-batch-bench-"))
+    from tests import services
+
+    with ExitStack() as stack:
+        redis_url = stack.enter_context(services.redis_server(tmp))
+        s3_endpoint = stack.enter_context(services.s3_server(tmp))
+        from tests.batch import celery_processes
+
+        env = celery_processes.batch_env(str(tmp / "bench.db"), tmp, redis_url, s3_endpoint, "bench-certificates",
+                                         CERT_XBLOCK_BATCH_CHUNK_SIZE=str(args.chunk))
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from cert_xblock.demo.celery import app  # the app the run task is sent through, as the LMS's own
+
+        app.set_current()
+
+        call_command("migrate", verbosity=0)
+        celery_processes.new_bucket(s3_endpoint, "bench-certificates")
+
+        sizes = issue_end_to_end(stack, env, tmp, args.eligible)
+        floor_seconds = storage_floor(s3_endpoint, len(sizes), sum(sizes) // len(sizes))
+        print(f"storage floor: {len(sizes)} boto3 PUTs of {sum(sizes) // len(sizes)} bytes, {WORKERS} processes: "
+              f"{floor_seconds:.1f} s ({len(sizes) / floor_seconds:.0f} objects/s)")
+        print(f"ratio batch / floor: {RESULTS['batch_seconds'] / floor_seconds:.2f}x (goal <= 2x)")
+        queries_per_chunk()
+        noop_rerun(args.noop)
+
+
+RESULTS: dict[str, float] = {}
+
+
+def issue_end_to_end(stack: ExitStack, env: dict[str, str], tmp: Path, eligible: int) -> list[int]:
+    """Seed, start two workers, send the block's run, wait for the last certificate; the stored sizes."""
+    from cert_xblock.issuance import new_request_id
+    from cert_xblock.models import IssuedCertificate
+    from cert_xblock.tasks import run_block_batch
+    from tests.batch import celery_processes
+    from tests.batch.seeding import certified, seed_course
+
+    course = seed_course(eligible, slug="BENCH", every_learner_passes=True)
+    workers = [stack.enter_context(celery_processes.worker(env, tmp / f"worker-{n}.log", f"bench{n}",
+                                                           concurrency=1, pool="solo"))
+               for n in range(WORKERS)]
+    started = time.perf_counter()
+    run_block_batch.delay(course.block_id, new_request_id())
+    while len(certified(course)) < eligible:
+        time.sleep(0.1)
+    RESULTS["batch_seconds"] = seconds = time.perf_counter() - started
+    print(f"batch: {eligible} certificates end to end with {WORKERS} worker processes: {seconds:.1f} s "
+          f"({eligible / seconds:.0f} certificates/s)")
+    for n, process in enumerate(workers):
+        print(f"worker {n} peak memory (VmHWM): {peak_memory_mb(process.pid):.0f} MB")
+    return list(IssuedCertificate.objects.filter(block_id=course.block_id).values_list("file_size", flat=True))
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _put_objects(endpoint: str, start: int, count: int, size: int) -> None:
+    import boto3
+
+    client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id="testing",
+                          aws_secret_access_key="testing", region_name="us-east-1")
+    body = os.urandom(size)
+    for n in range(start, start + count):
+        client.put_object(Bucket="bench-floor", Key=f"floor/{n}.pdf", Body=body, ContentType="application/pdf")
+
+
+def storage_floor(endpoint: str, count: int, size: int) -> float:
+    """Seconds for ``count`` plain PUTs of ``size`` bytes from two processes, clients made before the clock."""
+    from tests.batch import celery_processes
+
+    celery_processes.new_bucket(endpoint, "bench-floor")
+    per_process = count // WORKERS
+    with ProcessPoolExecutor(WORKERS) as pool:
+        list(pool.map(_put_objects, [endpoint] * WORKERS, [0] * WORKERS, [1] * WORKERS, [size] * WORKERS))
+        started = time.perf_counter()
+        list(pool.map(_put_objects, [endpoint] * WORKERS, [n * per_process for n in range(WORKERS)],
+                      [per_process + (count % WORKERS if n == WORKERS - 1 else 0) for n in range(WORKERS)],
+                      [size] * WORKERS))
+        return time.perf_counter() - started
+
+
+def queries_per_chunk() -> None:
+    """Statements of one chunk of 50 and of 200 mixed learners (reads constant; writes per issued learner)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cert_xblock import batch
+    from tests.batch.seeding import seed_course
+
+    course = seed_course(500, slug="QUERIES")
+    block = batch.load_block(course.block_id)
+    ids = batch.candidate_ids(block)
+    for size, part in ((50, ids[:50]), (200, ids[50:250])):
+        with CaptureQueriesContext(connection) as queries:
+            report = batch.issue_chunk(block, part, "bench-queries")
+        reads = sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT"))
+        print(f"chunk of {size} learners ({report.issued} issued): {reads} reads, "
+              f"{len(queries.captured_queries) - reads} writes")
+
+
+def noop_rerun(holders: int) -> None:
+    """The run task over a course whose enrolled learners all hold the certificate: candidates, then nothing."""
+    from cert_xblock.issuance import new_request_id
+    from cert_xblock.tasks import run_block_batch
+    from tests.batch.seeding import seed_course
+
+    started = time.perf_counter()
+    course = seed_course(holders, slug="NOOP", every_learner_passes=True, all_hold_certificates=True)
+    print(f"(seeded {holders} certificate holders in {time.perf_counter() - started:.0f} s)")
+    started = time.perf_counter()
+    chunks = run_block_batch.apply(args=(course.block_id, new_request_id())).get()
+    seconds = time.perf_counter() - started
+    print(f"no-op re-run over {holders} enrolled certificate holders: {seconds:.2f} s, {chunks} chunks sent "
+          "(goal <= 2 s)")
+
+
+if __name__ == "__main__":
+    main()
