@@ -47,5 +47,5 @@ def certificate_downloaded(certificate: IssuedCertificate) -> None:
 
 
 def certificate_verified(certificate: IssuedCertificate, status: str, form: str) -> None:
-    """Someone opened the public record; ``form`` is ``page``, ``json`` or ``code``."""
+    """Someone opened the public record; ``form`` is ``page`` or ``json``."""
     _emit("verified", {**_certificate_data(certificate), "status": status, "form": form})

@@ -1,4 +1,4 @@
-"""Run inside the plugin test project (``python -m tests.plugin.probe lms|cms``): print what the host sees as JSON.
+"""Run inside the plugin test project (``python -m tests.plugin.probe common|lms|cms``): print what it sees as JSON.
 
 The tests start this in a subprocess, because a Django process has exactly one settings project.
 """
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,8 @@ def lms_facts() -> dict[str, Any]:
 
 
 def cms_facts() -> dict[str, Any]:
+    """Publish a course with two certificate blocks, then again without one; the rows after each (a worker may
+    do the sync: each step waits up to 30 s for the rows it should bring, then reports what is there)."""
     from django.db import transaction
     from opaque_keys.edx.keys import CourseKey
     from xmodule.modulestore.django import SignalHandler
@@ -76,20 +79,26 @@ def cms_facts() -> dict[str, Any]:
         CourseBlock.objects.create(course_id=course, usage_id=usage_id, block_type="cert_xblock",
                                    fields={"certificate_title": title, "show_grade": True})
 
-    def publish() -> list[tuple[str, bool, str]]:
+    def publish(expected_enabled: int) -> list[tuple[str, bool, str]]:
         with transaction.atomic():
             SignalHandler.course_published.send(sender=None, course_key=course)
-        rows = CertificateBlockConfig.objects.filter(course_key=course).order_by("block_id")
-        return [(row.block_id, row.enabled, row.settings["certificate_title"]) for row in rows]
+        deadline = time.monotonic() + 30
+        while True:
+            rows = CertificateBlockConfig.objects.filter(course_key=course).order_by("block_id")
+            found = [(row.block_id, row.enabled, row.settings["certificate_title"]) for row in rows]
+            if (len(found) == 2 and sum(enabled for _, enabled, _ in found) == expected_enabled) \
+                    or time.monotonic() > deadline:
+                return found
+            time.sleep(0.1)
 
-    first = publish()
+    first = publish(expected_enabled=2)
     CourseBlock.objects.filter(usage_id=blocks[1]).update(published=False)
-    return {"after_first_publish": first, "after_removal": publish()}
+    return {"after_first_publish": first, "after_removal": publish(expected_enabled=1)}
 
 
 if __name__ == "__main__":
     django.setup()
     _celery_app()
     facts = common_facts()
-    facts.update(lms_facts() if sys.argv[1] == "lms" else cms_facts())
+    facts.update({"common": dict, "lms": lms_facts, "cms": cms_facts}[sys.argv[1]]())
     print(json.dumps(facts, default=str))

@@ -45,9 +45,10 @@ EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = str(VAR / "mail")
 CERT_XBLOCK_PLATFORM = "twin"
 CERT_XBLOCK_TWIN_PROJECT_TYPE = PROJECT_TYPE
-# The LMS's celery app reads these without a namespace; the probe runs tasks in process.
-CELERY_ALWAYS_EAGER = True
-BROKER_URL = "memory://"
+# The LMS's celery app reads these without a namespace. With a broker in the environment a real worker runs the
+# tasks; without one they run in process.
+BROKER_URL = os.environ.get("CERT_XBLOCK_BROKER_URL", "memory://")
+CELERY_ALWAYS_EAGER = BROKER_URL == "memory://"
 
 add_plugins(__name__, PROJECT_TYPE, "common")
 # An operator's production values, read from YAML before the production pass in the LMS.

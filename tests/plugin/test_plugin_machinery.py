@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.batch.celery_processes import worker
 from tests.services import REPO
 
 LMS, CMS = "lms.djangoapp", "cms.djangoapp"
 
 
-def run(project: str, var: Path, *args: str) -> subprocess.CompletedProcess:
+def run(project: str, var: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.plugin.project_settings", "CERT_XBLOCK_VAR": str(var),
-           "CERT_XBLOCK_TEST_PROJECT": project, "PYTHONPATH": str(REPO)}
+           "CERT_XBLOCK_TEST_PROJECT": project, "PYTHONPATH": str(REPO), **(env or {})}
     return subprocess.run([sys.executable, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=120,
                           check=False)
 
@@ -39,15 +40,16 @@ def migrated(request, tmp_path_factory) -> tuple[str, Path]:
     return request.param, var
 
 
-def probe(project: str, var: Path) -> dict:
-    result = run(project, var, "-m", "tests.plugin.probe", "lms" if project == LMS else "cms")
+def probe(project: str, var: Path, what: str, broker: str = "") -> dict:
+    result = run(project, var, "-m", "tests.plugin.probe", what,
+                 env={"CERT_XBLOCK_BROKER_URL": broker} if broker else {})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def test_the_app_its_settings_and_the_beat_entry_arrive_through_the_plugin_machinery(migrated):
     project, var = migrated
-    facts = probe(project, var)
+    facts = probe(project, var, "common")
     assert "cert_xblock" in facts["apps"]
     assert facts["beat"] == ["cert_xblock.dispatch_due_batches"]
     assert facts["settings"]["CERT_XBLOCK_EMAIL_ENABLED"] is True
@@ -70,7 +72,7 @@ def test_migrations_go_back_to_zero_and_forward_and_leave_no_model_change_behind
 
 def test_lms_serves_the_plugin_urls_and_an_issue_reaches_tracking_and_email(tmp_path):
     django(LMS, tmp_path, "migrate", "--verbosity", "0")
-    facts = probe(LMS, tmp_path)
+    facts = probe(LMS, tmp_path, "lms")
     assert facts["verify_path"].startswith("/certificates/verify/")
     assert facts["verify_status"] == 200
     assert facts["api_status_anonymous"] == 403
@@ -81,12 +83,17 @@ def test_lms_serves_the_plugin_urls_and_an_issue_reaches_tracking_and_email(tmp_
     assert "https://lms.example.org/certificates/verify/" in email
 
 
-def test_studio_publish_of_two_certificate_blocks_makes_two_rows_and_removing_one_disables_it(tmp_path):
+def test_studio_publish_of_two_certificate_blocks_makes_two_rows_and_removing_one_disables_it(tmp_path, redis_url):
+    """Studio's signal reaches the receiver through signals_config; a real worker does the sync from Redis."""
     django(CMS, tmp_path, "migrate", "--verbosity", "0")
-    facts = probe(CMS, tmp_path)
+    env = {"DJANGO_SETTINGS_MODULE": "tests.plugin.project_settings", "CERT_XBLOCK_VAR": str(tmp_path),
+           "CERT_XBLOCK_TEST_PROJECT": CMS, "CERT_XBLOCK_BROKER_URL": redis_url, "PYTHONPATH": str(REPO)}
+    with worker(env, tmp_path / "worker.log", "studio", concurrency=1, pool="solo"):
+        facts = probe(CMS, tmp_path, "cms", broker=redis_url)
     final = "block-v1:StudioX+S1+2026+type@cert_xblock+block@final"
     honours = "block-v1:StudioX+S1+2026+type@cert_xblock+block@honours"
     assert facts["after_first_publish"] == [[final, True, "Certificate of Completion"],
                                             [honours, True, "Certificate of Distinction"]]
     assert facts["after_removal"] == [[final, True, "Certificate of Completion"],
                                       [honours, False, "Certificate of Distinction"]]
+    assert "cert_xblock.sync_course_config" in (tmp_path / "worker.log").read_text()
