@@ -66,6 +66,7 @@ TEST_REQUIRES = [
     "ruff>=0.6",
     "build>=1.2",
     "requests>=2.31",
+    "edx-ace>=1.11",  # the LMS side of the issue email, tested against the real library
 ]
 
 setup(

@@ -84,7 +84,11 @@ def _lms_emit_event(name: str, data: dict[str, Any]) -> None:
 
 
 def _lms_send_message(user_id: int, email: str, language: str, name: str, context: dict[str, Any]) -> None:
-    """Send through edx-ace: templates ``cert_xblock/edx_ace/<name>/email/*``, the LMS's configured channel."""
+    """Send through edx-ace: templates ``cert_xblock/edx_ace/<name>/email/*``, the LMS's configured channel.
+
+    edx-ace retries recoverable channel errors itself and reports the others to monitoring without raising,
+    so the caller's retry covers only what escapes it (a broken message, an unreachable database).
+    """
     from edx_ace import ace  # pylint: disable=import-error
     from edx_ace.message import MessageType  # pylint: disable=import-error
     from edx_ace.recipient import Recipient  # pylint: disable=import-error

@@ -77,6 +77,7 @@ def message_context(certificate: IssuedCertificate) -> dict[str, Any]:
     _ = gettext_for(certificate.language)
     return {
         "language": certificate.language,
+        "from_name": certificate.org_name or certificate.course_name,
         "subject": _("Your certificate for {course} is ready").format(course=certificate.course_name),
         "greeting": _("Dear {name},").format(name=certificate.name),
         "message": _("Congratulations! {org} has issued your certificate for {course}.").format(
