@@ -23,7 +23,7 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat
 from .config import CertificateSettings
 from .eligibility import NON_CERTIFYING_MODES
-from .issuance import BlockRef, assess, gather_standings, issue_certificate
+from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
 from .models import AllowlistEntry, CertificateBlockConfig, IssuedCertificate
 from .rendering import RenderError
 
@@ -151,7 +151,7 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
     return report
 
 
-def _count(report: ChunkReport, result, request_id: str, block: BatchBlock) -> None:
+def _count(report: ChunkReport, result: Assessment, request_id: str, block: BatchBlock) -> None:
     if result.created:
         report.issued += 1
     elif result.status == "eligible":

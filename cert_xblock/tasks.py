@@ -42,11 +42,11 @@ def run_block_batch(block_id: str, request_id: str) -> int:
         log.info("cert_xblock request_id=%s block=%s another run holds the block; skipped", request_id, block_id)
         return 0
     try:
-        block = batch.load_block(block_id)
-    except batch.BlockNotConfigured:
+        chunks = list(batch.chunked(batch.candidate_ids(batch.load_block(block_id))))
+    except BaseException:
+        # Nothing was sent: leave the block free for the next run rather than locked until the lease lapses.
         batch_lease.release(block_id, request_id)
         raise
-    chunks = list(batch.chunked(batch.candidate_ids(block)))
     batch_lease.expect_chunks(block_id, request_id, len(chunks))
     log.info("cert_xblock request_id=%s block=%s %d chunks, %d candidates", request_id, block_id, len(chunks),
              sum(map(len, chunks)))

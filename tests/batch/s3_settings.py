@@ -20,3 +20,6 @@ STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
         "transfer_config": TransferConfig(use_threads=False),
     },
 }}
+
+# Tests shorten the backoff of chunk retries after a storage error.
+CERT_XBLOCK_BATCH_RETRY_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_RETRY_SECONDS", "10"))

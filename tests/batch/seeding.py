@@ -48,14 +48,15 @@ class SeededCourse:
 
 
 def seed_course(learners: int, slug: str = "B500", schedule: str = "", every_learner_passes: bool = False,
-                all_hold_certificates: bool = False) -> SeededCourse:
+                all_hold_certificates: bool = False, email_on_issue: bool = True) -> SeededCourse:
     """A course of ``learners`` learners with its certificate block's settings stored, in bulk inserts."""
     course_key = CourseKey.from_string(f"course-v1:BatchX+{slug}+2026")
     block_id = f"block-v1:BatchX+{slug}+2026+type@cert_xblock+block@certificate"
     CourseOverview.objects.update_or_create(id=course_key, defaults={
         "display_name": f"Batch course {slug}", "org": "BatchX", "lowest_passing_grade": "0.70"})
+    rules = CertificateSettings(batch_schedule=schedule, email_on_issue=email_on_issue)
     CertificateBlockConfig.objects.update_or_create(block_id=block_id, defaults={
-        "course_key": course_key, "settings": CertificateSettings(batch_schedule=schedule).to_dict()})
+        "course_key": course_key, "settings": rules.to_dict()})
     users = get_user_model().objects.bulk_create(
         get_user_model()(username=f"{slug.lower()}-{i}", email=f"{slug.lower()}-{i}@example.com")
         for i in range(learners))

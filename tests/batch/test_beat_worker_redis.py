@@ -3,6 +3,7 @@
 A 500-learner course with every kind of learner; beat's tick starts the block's run from its Studio
 schedule; the worker is SIGKILLed in the middle and a new one started; at the end exactly the eligible
 learners hold one certificate each, every one stored in S3 and stamped with the run's request id.
+And when the storage fails, the chunks wait and retry, and finish once it is back.
 """
 from __future__ import annotations
 
@@ -30,14 +31,25 @@ def wait_until(condition, timeout: float, what: str, poll: float = 0.05):
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
+def fast_env(tmp_path, redis_url: str, s3_endpoint: str, bucket: str) -> dict[str, str]:
+    """Beat ticking every second, small chunks, lost messages back after 3 s, retries after about a second."""
+    return celery_processes.batch_env(
+        connection.settings_dict["NAME"], tmp_path, redis_url, s3_endpoint, bucket,
+        CERT_XBLOCK_BATCH_INTERVAL_SECONDS="1", CERT_XBLOCK_BATCH_CHUNK_SIZE="10",
+        CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT="3", CERT_XBLOCK_BROKER_RESTORE_SECONDS="1",
+        CERT_XBLOCK_BATCH_RETRY_SECONDS="1")
+
+
+def stored_objects(s3, bucket: str) -> dict[str, int]:
+    return {obj["Key"]: obj["Size"] for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+            for obj in page.get("Contents", [])}
+
+
 def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_killed(redis_url, s3_endpoint,
                                                                                     tmp_path):
     course = seed_course(500, slug="BEAT500", schedule="* * * * *")
     s3 = celery_processes.new_bucket(s3_endpoint, "beat-certificates")
-    env = celery_processes.batch_env(
-        connection.settings_dict["NAME"], tmp_path, redis_url, s3_endpoint, "beat-certificates",
-        CERT_XBLOCK_BATCH_INTERVAL_SECONDS="1", CERT_XBLOCK_BATCH_CHUNK_SIZE="10",
-        CERT_XBLOCK_BROKER_VISIBILITY_TIMEOUT="3", CERT_XBLOCK_BROKER_RESTORE_SECONDS="1")
+    env = fast_env(tmp_path, redis_url, s3_endpoint, "beat-certificates")
 
     with celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state"):
         with celery_processes.worker(env, tmp_path / "worker-1.log", "first") as first:
@@ -56,8 +68,23 @@ def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_ki
     assert max(holders.values()) == 1
     issued = IssuedCertificate.objects.filter(block_id=course.block_id, issued_via="batch")
     assert len({c.request_id for c in issued}) == 1, "one run, one request id"
-    stored = {obj["Key"]: obj["Size"] for page in s3.get_paginator("list_objects_v2").paginate(
-        Bucket="beat-certificates") for obj in page.get("Contents", [])}
+    stored = stored_objects(s3, "beat-certificates")
     assert all(stored.get(c.file_name) == c.file_size for c in issued)
     first_log = (tmp_path / "worker-1.log").read_text()
     assert issued[0].request_id in first_log
+
+
+def test_chunks_retry_while_the_storage_fails_and_finish_once_it_is_back(redis_url, s3_endpoint, tmp_path):
+    course = seed_course(40, slug="RETRY40", schedule="* * * * *")
+    env = fast_env(tmp_path, redis_url, s3_endpoint, "late-bucket")  # the bucket does not exist yet
+    log = tmp_path / "worker.log"
+    with (celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state"),
+          celery_processes.worker(env, log, "retry")):
+        wait_until(lambda: "learners to retry" in log.read_text(), 30, "a chunk to fail and retry")
+        assert certified(course) == []
+        s3 = celery_processes.new_bucket(s3_endpoint, "late-bucket")
+        wait_until(lambda: len(certified(course)) >= len(course.eligible), 60, "every eligible learner")
+    assert sorted(certified(course)) == sorted(course.eligible)
+    stored = stored_objects(s3, "late-bucket")
+    assert all(stored.get(c.file_name) == c.file_size
+               for c in IssuedCertificate.objects.filter(block_id=course.block_id, live=1))
