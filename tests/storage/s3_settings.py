@@ -1,18 +1,9 @@
-"""The demo settings as an operator would change them for S3: only ``CERT_XBLOCK_STORAGE`` (read from env here)."""
-import os
+"""The batch tests' S3 settings, reached the way an operator configures S3: only ``CERT_XBLOCK_STORAGE``, which
+the plugin settings then complete (signed links, their lifetime, PDF content type)."""
 import sys
 
-from cert_xblock.demo.settings import *  # noqa: F403
 from cert_xblock.settings.common import certificate_storages
+from tests.batch.s3_settings import *  # noqa: F403 - demo settings + CERT_XBLOCK_S3_BUCKET / _ENDPOINT from env
 
-CERT_XBLOCK_STORAGE = {
-    "BACKEND": "storages.backends.s3.S3Storage",
-    "OPTIONS": {
-        "bucket_name": os.environ["CERT_XBLOCK_S3_BUCKET"],
-        "endpoint_url": os.environ["CERT_XBLOCK_S3_ENDPOINT"],
-        "access_key": "testing",
-        "secret_key": "testing",
-        "region_name": "us-east-1",
-    },
-}
+CERT_XBLOCK_STORAGE = STORAGES["cert_xblock"]  # noqa: F405
 STORAGES = certificate_storages(sys.modules[__name__])
