@@ -62,8 +62,10 @@ def _lms_published_blocks(course_key: CourseKey, block_type: str) -> dict[str, d
     store = modulestore()
     with store.branch_setting(ModuleStoreEnum.Branch.published_only, course_key):
         blocks = store.get_items(course_key, qualifiers={"category": block_type})
-        return {str(block.location): {name: field.read_from(block) for name, field in block.fields.items()
-                                      if field.scope.name == "settings"} for block in blocks}
+        # Keys as the LMS names the block (no branch, no version), so they match the block's own usage id.
+        return {str(block.location.for_branch(None).version_agnostic()): {
+            name: field.read_from(block) for name, field in block.fields.items() if field.scope.name == "settings"
+        } for block in blocks}
 
 
 def _lms_store_saved_block(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> bool:
