@@ -1,9 +1,10 @@
 """JSON shapes of the REST API; the status is the public one (valid, revoked, expired)."""
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
-from ..links import verify_url
+from ..links import site_root, verify_url
 from ..models import IssuedCertificate, format_short_code
 from ..verification import certificate_status
 
@@ -17,11 +18,12 @@ class CertificateSerializer(serializers.ModelSerializer):
     course_id = serializers.CharField(source="course_key", read_only=True)
     grade_percent = serializers.SerializerMethodField()
     verify_url = serializers.SerializerMethodField()
+    download_url = serializers.SerializerMethodField()
 
     class Meta:
         model = IssuedCertificate
         fields = ["id", "short_code", "status", "course_id", "block_id", "name", "course_name", "org_name", "title",
-                  "grade_percent", "issued_at", "expires_at", "revoked_at", "verify_url"]
+                  "grade_percent", "issued_at", "expires_at", "revoked_at", "verify_url", "download_url"]
         read_only_fields = fields
 
     def get_short_code(self, certificate: IssuedCertificate) -> str:
@@ -36,6 +38,13 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     def get_verify_url(self, certificate: IssuedCertificate) -> str:
         return verify_url(certificate.verify_id)
+
+    def get_download_url(self, certificate: IssuedCertificate) -> str | None:
+        """The holder's own download endpoint; None for anyone else (course staff see the record, not the file)."""
+        request = self.context.get("request")
+        if request is None or request.user.pk != certificate.user_id:
+            return None
+        return f"{site_root()}{reverse('cert_xblock:api-my-certificate-download', args=[certificate.verify_id])}"
 
 
 class StaffCertificateSerializer(CertificateSerializer):

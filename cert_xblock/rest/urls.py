@@ -10,6 +10,8 @@ COURSE_ID = r"(?P<course_id>[^/]+)"
 
 api_patterns = [
     re_path(r"^me/certificates/?$", views.MyCertificatesView.as_view(), name="api-my-certificates"),
+    re_path(r"^me/certificates/(?P<verify_id>[0-9a-f]{32})/download/?$", views.MyCertificateDownloadView.as_view(),
+            name="api-my-certificate-download"),
     re_path(rf"^courses/{COURSE_ID}/certificates/?$", views.CourseCertificatesView.as_view(),
             name="api-course-certificates"),
     re_path(rf"^courses/{COURSE_ID}/learners/(?P<username>[^/]+)/?$", views.LearnerStatusView.as_view(),

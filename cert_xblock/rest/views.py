@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import get_language_from_request
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
@@ -20,8 +21,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from .. import compat
+from .. import compat, storage, tracking
 from ..config import CertificateSettings
 from ..i18n import gettext_for
 from ..issuance import BlockRef, assess
@@ -134,3 +136,24 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
                 "message": decision.message(_) if decision else "",
             })
         return standings
+
+
+class MyCertificateDownloadView(APIView):
+    """The signed-in learner's own PDF: a redirect to a short-lived signed link (S3) or the file itself."""
+
+    authentication_classes = authentication_classes()
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request, verify_id: str) -> HttpResponse:
+        certificate = IssuedCertificate.objects.filter(user=request.user, verify_id=verify_id).first()
+        if certificate is None:
+            raise NotFound("You hold no certificate with this id.")
+        tracking.certificate_downloaded(certificate)
+        disposition = storage.attachment_header(certificate.course_name, certificate.name)
+        link = storage.presigned_url(certificate.file_name, disposition)
+        if link:
+            return HttpResponseRedirect(link)
+        response = HttpResponse(storage.read_pdf(certificate.file_name), content_type="application/pdf")
+        response["Content-Disposition"] = disposition
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
+from cert_xblock import storage
 from cert_xblock.block_config import save_block_config
 from cert_xblock.config import CertificateSettings
 from cert_xblock.models import IssuedCertificate
@@ -18,6 +19,7 @@ COURSE = CourseKey.from_string("course-v1:RestX+R1+2026")
 OTHER_COURSE = CourseKey.from_string("course-v1:RestX+R2+2026")
 BLOCK = "block-v1:RestX+R1+2026+type@cert_xblock+block@final"
 NOW = datetime.now(UTC)
+PDF = b"%PDF-1.4 stand-in for the REST tests"
 
 
 @dataclass
@@ -35,7 +37,10 @@ def certificate(user, course_key=COURSE, block_id=BLOCK, **fields) -> IssuedCert
 
 
 @pytest.fixture
-def people(db) -> People:
+def people(db, settings, tmp_path) -> People:
+    settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+    storage.save_pdf("c.pdf", PDF)
     users = get_user_model().objects
     learner, other, staff, elsewhere = (users.create(username=name, email=f"{name}@example.org")
                                         for name in ("ada", "ben", "cara", "dev"))
@@ -48,7 +53,7 @@ def people(db) -> People:
     CourseAccessRole.objects.create(user=staff, course_id=COURSE, org="RestX", role="staff")
     CourseAccessRole.objects.create(user=elsewhere, course_id=OTHER_COURSE, org="RestX", role="instructor")
     save_block_config(BLOCK, COURSE, CertificateSettings(display_name="Final certificate"))
-    certificate(learner)
+    certificate(learner, verify_id="a" * 32)
     certificate(learner, course_key=OTHER_COURSE, block_id="block-v1:RestX+R2+2026+type@cert_xblock+block@x",
                 course_name="Another course")
     return People(learner, other, staff, elsewhere)

@@ -10,14 +10,20 @@ ENDPOINTS = {
     "learner status": f"/api/cert_xblock/v1/courses/{COURSE}/learners/ada",
     "course certificates": f"/api/cert_xblock/v1/courses/{COURSE}/certificates",
     "schema": "/api/cert_xblock/v1/schema",
+    "download": f"/api/cert_xblock/v1/me/certificates/{'a' * 32}/download",
 }
-# caller → endpoint → HTTP status
+# caller → endpoint → HTTP status ("download" is the learner's own certificate: nobody else's to fetch, not even staff)
 TABLE = {
-    "anonymous": {"my certificates": 403, "learner status": 403, "course certificates": 403, "schema": 200},
-    "learner": {"my certificates": 200, "learner status": 200, "course certificates": 403, "schema": 200},
-    "other_learner": {"my certificates": 200, "learner status": 403, "course certificates": 403, "schema": 200},
-    "course_staff": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200},
-    "other_course_staff": {"my certificates": 200, "learner status": 403, "course certificates": 403, "schema": 200},
+    "anonymous": {"my certificates": 403, "learner status": 403, "course certificates": 403, "schema": 200,
+                  "download": 403},
+    "learner": {"my certificates": 200, "learner status": 200, "course certificates": 403, "schema": 200,
+                "download": 200},
+    "other_learner": {"my certificates": 200, "learner status": 403, "course certificates": 403, "schema": 200,
+                      "download": 404},
+    "course_staff": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200,
+                     "download": 404},
+    "other_course_staff": {"my certificates": 200, "learner status": 403, "course certificates": 403,
+                           "schema": 200, "download": 404},
 }
 REFUSALS = {
     "anonymous": "Authentication credentials were not provided.",
@@ -35,6 +41,8 @@ def test_authorization_table(client, people, caller, endpoint):
     assert response.status_code == TABLE[caller][endpoint]
     if response.status_code == 403:
         assert response.json()["detail"] == REFUSALS["anonymous" if caller == "anonymous" else endpoint]
+    if response.status_code == 404:
+        assert response.json()["detail"] == "You hold no certificate with this id."
 
 
 def test_a_global_staff_member_is_course_staff_everywhere(client, people):

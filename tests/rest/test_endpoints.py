@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from cert_xblock.models import IssuedCertificate
 
-from .conftest import BLOCK, COURSE, NOW, certificate
+from .conftest import BLOCK, COURSE, NOW, PDF, certificate
 
 API = "/api/cert_xblock/v1"
 
@@ -21,6 +21,7 @@ def test_my_certificates_are_mine_only_newest_first(client, people):
     first = data["results"][0]
     assert first["status"] == "valid" and first["verify_url"].endswith(f"/certificates/verify/{first['id']}")
     assert "username" not in first and "email" not in first
+    assert first["download_url"].endswith(f"/api/cert_xblock/v1/me/certificates/{first['id']}/download")
 
 
 def test_course_staff_page_through_the_course_and_filter_by_status(client, people):
@@ -62,6 +63,16 @@ def test_course_staff_see_a_learner_holding_a_certificate(client, people):
     assert data["has_valid_certificate"] is True
     assert [row["course_id"] for row in data["certificates"]] == [str(COURSE)]
     assert [block["status"] for block in data["blocks"]] == ["issued"]
+    # Staff see the record, not a link to the learner's file.
+    assert data["certificates"][0]["download_url"] is None
+
+
+def test_a_learner_downloads_their_own_pdf_with_a_named_attachment(client, people):
+    client.force_login(people.learner)
+    response = client.get(f"{API}/me/certificates/{'a' * 32}/download")
+    assert response.status_code == 200 and response.content == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="REST-in-Practice-Ada-certificate.pdf"'
 
 
 def test_the_openapi_schema_describes_the_three_endpoints(client, db):
@@ -69,7 +80,7 @@ def test_the_openapi_schema_describes_the_three_endpoints(client, db):
     assert schema["openapi"].startswith("3.")
     assert sorted(schema["paths"]) == [
         f"{API}/courses/{{course_id}}/certificates/", f"{API}/courses/{{course_id}}/learners/{{username}}/",
-        f"{API}/me/certificates/"]
+        f"{API}/me/certificates/", f"{API}/me/certificates/{{verify_id}}/download/"]
 
 
 def test_a_browser_asking_for_html_still_gets_json(client, people):

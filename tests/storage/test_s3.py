@@ -104,3 +104,12 @@ def test_a_learner_downloads_from_s3_through_the_block_over_http(s3_endpoint, tm
         pdf = requests.get(redirect.headers["Location"], timeout=30)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
     assert pdf.headers["Content-Disposition"].startswith('attachment; filename="Certificates-101')
+
+
+def test_the_rest_download_redirects_the_holder_to_a_signed_link(issued_in_s3, client):
+    certificate, (bucket, s3) = issued_in_s3
+    client.force_login(certificate.user)
+    response = client.get(f"/api/cert_xblock/v1/me/certificates/{certificate.verify_id}/download")
+    assert response.status_code == 302
+    pdf = requests.get(response["Location"], timeout=30)
+    assert pdf.content == s3.get_object(Bucket=bucket, Key=certificate.file_name)["Body"].read()
