@@ -6,9 +6,11 @@ LMS, in Studio and in the workbench alike, without depending on the host's LOCAL
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from functools import cache
 from typing import Callable
 
+from .rendering import Wording
 from .resources import asset_dir
 
 DOMAIN = "django"
@@ -29,3 +31,20 @@ def gettext_for(language: str) -> Callable[[str], str]:
 
 def ngettext_for(language: str) -> Callable[[str, str, int], str]:
     return translation(language).ngettext
+
+
+def certificate_wording(language: str, issued_on: date) -> Wording:
+    """The certificate's fixed sentences and its date in the learner's language (Django's month names)."""
+    from django.utils import formats, translation
+
+    _ = gettext_for(language)
+    with translation.override(language or "en"):
+        day = formats.date_format(issued_on, "j F Y")
+    return Wording(
+        preamble=_("This certifies that"),
+        completion=_("has successfully completed"),
+        issued_by=_("Issued by {org}"),
+        issued_on=day,
+        on_date=_("on {date}"),
+        verify_at=_("Verify at {url}"),
+    )

@@ -21,6 +21,7 @@ from . import compat, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
 from .eligibility import Decision, Facts, Outcome, decide
+from .i18n import certificate_wording
 from .links import verify_url
 from .models import AllowlistEntry, IssuedCertificate, format_short_code
 from .platform_types import CourseInfo, GradeSnapshot, Learner
@@ -225,6 +226,7 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
         signatories=signatories,
         logo=course_asset(certificate.course_key, rules.logo),
         language=certificate.language,
+        wording=certificate_wording(certificate.language, certificate.issued_at.date()),
     )
 
 

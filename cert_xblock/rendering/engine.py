@@ -94,7 +94,7 @@ def _variable_blocks(layout: Layout, data: CertificateData, name: str) -> dict[s
     grade = clean(data.grade_text)
     if grade:
         blocks["grade"] = _fit(layout.slots["grade"], grade)
-    blocks["verify_url"] = _fit(layout.slots["verify_url"], f"Verify at {clean(data.verify_url)}")
+    blocks["verify_url"] = _fit(layout.slots["verify_url"], data.wording.verify_at.format(url=clean(data.verify_url)))
     code = clean(data.short_code)
     if code:
         blocks["short_code"] = _fit(layout.slots["short_code"], code)
@@ -119,6 +119,7 @@ def _template(data: CertificateData, design: Design) -> _Template:
         data.custom_text,
         data.signatories,
         data.logo,
+        data.wording,
     )
     with _lock:
         template = _templates.get(key)
@@ -137,7 +138,17 @@ def _format_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def _issued_line(data: CertificateData) -> str:
+    """ "Issued by ORG · on DATE", each half in the certificate's wording, the org half only when there is one."""
+    wording = data.wording
+    org = clean(data.org_name)
+    day = clean(wording.issued_on) or _format_date(data.issued_on)
+    parts = (wording.issued_by.format(org=org) if org else "", wording.on_date.format(date=day))
+    return " · ".join(clean(p) for p in parts if clean(p))
+
+
 def _build_template(data: CertificateData, design: Design) -> _Template:
+    wording = data.wording
     layout = build_layout(design, len(data.signatories))
     fonts = FontSet()
     images: dict[str, Image] = {}
@@ -147,10 +158,10 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         ops.append(_image_ops(images, data.logo, layout.logo, "center" if layout.slots["title"].align == "center" else "start"))
     texts = {
         "title": clean(data.title),
-        "preamble": "This certifies that",
-        "completion": "has successfully completed",
+        "preamble": clean(wording.preamble),
+        "completion": clean(wording.completion),
         "course": clean(data.course_name),
-        "issued": " · ".join(p for p in (f"Issued by {clean(data.org_name)}" if clean(data.org_name) else "", f"on {_format_date(data.issued_on)}") if p),
+        "issued": _issued_line(data),
         "custom": clean(data.custom_text),
     }
     blocks: dict[str, Block] = {}

@@ -25,6 +25,21 @@ class Design:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The fixed sentences of a certificate, in the learner's language (the caller translates; English here).
+
+    ``issued_on`` is the date as the reader writes it ("22 novembre 2026"); blank means "22 November 2026".
+    """
+
+    preamble: str = "This certifies that"
+    completion: str = "has successfully completed"
+    issued_by: str = "Issued by {org}"
+    issued_on: str = ""
+    on_date: str = "on {date}"
+    verify_at: str = "Verify at {url}"
+
+
+@dataclass(frozen=True)
 class CertificateData:
     learner_name: str
     course_name: str
@@ -38,3 +53,4 @@ class CertificateData:
     signatories: tuple[Signatory, ...] = field(default_factory=tuple)
     logo: bytes | None = None
     language: str = "en"
+    wording: Wording = field(default_factory=Wording)

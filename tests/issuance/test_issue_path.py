@@ -98,3 +98,17 @@ def test_a_revoked_certificate_frees_the_slot_for_a_new_one_only_by_staff(learne
     assert again.status == "not_eligible" and again.decision.reason.value == "revoked"
     reissued = issue_certificate(learner, BLOCK, RULES, via="staff", request_id="r3", staff_override=True)
     assert reissued.created and IssuedCertificate.objects.count() == 2
+
+
+def test_a_french_learner_gets_a_certificate_worded_in_french(learner, tmp_path):
+    UserProfile.objects.filter(user_id=learner.user_id).update(language="fr")
+    french = compat.learner_by_id(learner.user_id)
+    row = issue_certificate(french, BLOCK, RULES, via="learner", request_id="req-fr").certificate
+    [pdf] = stored_files(tmp_path / "certs")
+    text = pdf_text(pdf.read_bytes())
+    assert "Ce certificat atteste que" in text and "a suivi avec succès" in text
+    french_months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                     "octobre", "novembre", "décembre")
+    assert f"le {row.issued_at.day} {french_months[row.issued_at.month - 1]} {row.issued_at.year}" in text
+    assert "Délivré par PathX" in text
+    assert "This certifies that" not in text
