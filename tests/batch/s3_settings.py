@@ -23,3 +23,7 @@ STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
 
 # Tests shorten the backoff of chunk retries after a storage error.
 CERT_XBLOCK_BATCH_RETRY_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_RETRY_SECONDS", "10"))
+
+# Several worker processes write to one sqlite file: WAL lets them read while one writes, and commits without
+# waiting for each fsync (MySQL in production has neither problem).
+DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"  # noqa: F405
