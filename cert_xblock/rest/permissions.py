@@ -1,12 +1,15 @@
 """Who may read what: a learner reads their own certificates, course staff read their course's."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import get_language_from_request
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import BasePermission
 
 from .. import compat
+from ..i18n import gettext_for
 
 
 def authentication_classes() -> list[type]:
@@ -22,21 +25,27 @@ def authentication_classes() -> list[type]:
     return classes
 
 
+def request_gettext(request: Any) -> Callable[[str], str]:
+    """``_`` in the caller's language (Accept-Language, or the LMS's language cookie)."""
+    return gettext_for(get_language_from_request(getattr(request, "_request", request)) or "en")
+
+
 class IsCourseStaff(BasePermission):
     """Staff of the course in the URL (``has_access(user, 'staff', course_key)`` in the LMS)."""
 
-    message = "Only course staff can see the certificates of a course."
-
     def has_permission(self, request: Any, view: Any) -> bool:
-        return compat.is_course_staff(request.user, view.course_key)
+        if compat.is_course_staff(request.user, view.course_key):
+            return True
+        self.message = request_gettext(request)("Only course staff can see the certificates of a course.")
+        return False
 
 
 class IsLearnerOrCourseStaff(BasePermission):
     """The learner named in the URL themselves, or staff of the course."""
 
-    message = "Only the learner themselves or course staff can see this learner's certificates."
-
     def has_permission(self, request: Any, view: Any) -> bool:
-        if request.user.username == view.kwargs["username"]:
+        if request.user.username == view.kwargs["username"] or compat.is_course_staff(request.user, view.course_key):
             return True
-        return compat.is_course_staff(request.user, view.course_key)
+        self.message = request_gettext(request)(
+            "Only the learner themselves or course staff can see this learner's certificates.")
+        return False

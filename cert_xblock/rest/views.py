@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
-from django.utils.translation import get_language_from_request
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework.exceptions import NotFound, ParseError
@@ -25,11 +24,10 @@ from rest_framework.views import APIView
 
 from .. import compat, storage, tracking
 from ..config import CertificateSettings
-from ..i18n import gettext_for
 from ..issuance import BlockRef, assess
 from ..models import CertificateBlockConfig, IssuedCertificate
 from ..verification import EXPIRED, REVOKED, VALID, certificate_status
-from .permissions import IsCourseStaff, IsLearnerOrCourseStaff, authentication_classes
+from .permissions import IsCourseStaff, IsLearnerOrCourseStaff, authentication_classes, request_gettext
 from .serializers import CertificateSerializer, LearnerStatusSerializer, StaffCertificateSerializer
 
 
@@ -49,11 +47,14 @@ class _CourseView:
         try:
             return CourseKey.from_string(self.kwargs["course_id"])
         except InvalidKeyError:
-            raise ParseError(f"'{self.kwargs['course_id']}' is not a valid course id.") from None
+            _ = request_gettext(self.request)
+            raise ParseError(_("'{course_id}' is not a valid course id.").format(
+                course_id=self.kwargs["course_id"])) from None
 
 
-def _filter_status(queryset: QuerySet, status: str | None) -> QuerySet:
-    """``valid``, ``revoked`` or ``expired``, as the verify page says them; anything else is a 400."""
+def _filter_status(queryset: QuerySet, request: Request) -> QuerySet:
+    """``?status=`` ``valid``, ``revoked`` or ``expired``, as the verify page says them; anything else is a 400."""
+    status = request.query_params.get("status")
     if not status:
         return queryset
     now = datetime.now(UTC)
@@ -64,7 +65,8 @@ def _filter_status(queryset: QuerySet, status: str | None) -> QuerySet:
         REVOKED: Q(status=IssuedCertificate.Status.REVOKED),
     }
     if status not in filters:
-        raise ParseError(f"Unknown status '{status}': use one of {', '.join(filters)}.")
+        raise ParseError(request_gettext(request)("Unknown status '{status}': use one of {choices}.").format(
+            status=status, choices=", ".join(filters)))
     return queryset.filter(filters[status])
 
 
@@ -79,7 +81,7 @@ class MyCertificatesView(ListAPIView):
 
     def get_queryset(self) -> QuerySet:
         mine = IssuedCertificate.objects.filter(user=self.request.user).order_by("-issued_at", "-id")
-        return _filter_status(mine, self.request.query_params.get("status"))
+        return _filter_status(mine, self.request)
 
 
 class CourseCertificatesView(_CourseView, ListAPIView):
@@ -93,7 +95,7 @@ class CourseCertificatesView(_CourseView, ListAPIView):
 
     def get_queryset(self) -> QuerySet:
         course = IssuedCertificate.objects.filter(course_key=self.course_key).select_related("user")
-        return _filter_status(course.order_by("-issued_at", "-id"), self.request.query_params.get("status"))
+        return _filter_status(course.order_by("-issued_at", "-id"), self.request)
 
 
 class LearnerStatusView(_CourseView, RetrieveAPIView):
@@ -107,7 +109,8 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = get_user_model().objects.filter(username=kwargs["username"]).first()
         if user is None:
-            raise NotFound(f"No learner has the username '{kwargs['username']}'.")
+            raise NotFound(request_gettext(request)("No learner has the username '{username}'.").format(
+                username=kwargs["username"]))
         certificates = list(IssuedCertificate.objects.filter(user=user, course_key=self.course_key)
                             .order_by("-issued_at", "-id"))
         data = {
@@ -122,7 +125,7 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
     def _standings(self, user_id: int, request: Request) -> list[dict[str, Any]]:
         """Read-only ``assess`` per enabled block: nothing is issued, no grade is recomputed."""
         learner = compat.learner_by_id(user_id)
-        _ = gettext_for(get_language_from_request(request._request) or "en")
+        _ = request_gettext(request)
         standings = []
         for row in CertificateBlockConfig.objects.filter(course_key=self.course_key, enabled=True).order_by("id"):
             rules = CertificateSettings.from_dict(row.settings)
@@ -147,7 +150,7 @@ class MyCertificateDownloadView(APIView):
     def get(self, request: Request, verify_id: str) -> HttpResponse:
         certificate = IssuedCertificate.objects.filter(user=request.user, verify_id=verify_id).first()
         if certificate is None:
-            raise NotFound("You hold no certificate with this id.")
+            raise NotFound(request_gettext(request)("You hold no certificate with this id."))
         tracking.certificate_downloaded(certificate)
         disposition = storage.attachment_header(certificate.course_name, certificate.name)
         link = storage.presigned_url(certificate.file_name, disposition)

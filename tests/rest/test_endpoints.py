@@ -87,3 +87,12 @@ def test_a_browser_asking_for_html_still_gets_json(client, people):
     client.force_login(people.learner)
     response = client.get(f"{API}/me/certificates", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
+
+
+def test_refusals_and_bad_requests_speak_the_callers_language(client, people):
+    client.force_login(people.other_learner)
+    refused = client.get(f"{API}/courses/{COURSE}/certificates", HTTP_ACCEPT_LANGUAGE="fr")
+    assert refused.json()["detail"] == "Seule l’équipe pédagogique du cours peut voir les certificats d’un cours."
+    client.force_login(people.course_staff)
+    bad = client.get(f"{API}/courses/{COURSE}/certificates", {"status": "perdu"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert bad.json()["detail"] == "Statut inconnu « perdu » : utilisez l’un de valid, expired, revoked."
