@@ -67,6 +67,7 @@ TEST_REQUIRES = [
     "build>=1.2",
     "requests>=2.31",
     "edx-ace>=1.11",  # the LMS side of the issue email, tested against the real library
+    "edx-drf-extensions>=10",  # the LMS's JWT authentication of the REST API
 ]
 
 setup(
