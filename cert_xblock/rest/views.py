@@ -1,4 +1,4 @@
-"""REST views: my certificates, one learner's standing in a course, and all certificates of a course.
+"""REST views: my certificates (and my PDF), one learner's standing in a course, all certificates of a course.
 
 Read-only; course staff are decided by the platform (``compat.is_course_staff``). Every refusal is a 4xx
 whose ``detail`` says what was wrong.
@@ -38,9 +38,10 @@ class Pages(PageNumberPagination):
 
 
 class _CourseView:
-    """Parses the course key in the URL once; a malformed one is a 400 that names it."""
+    """The course key in the URL; a malformed one is a 400 that names it."""
 
     kwargs: dict[str, Any]
+    request: Request
 
     @property
     def course_key(self) -> CourseKey:
