@@ -127,6 +127,8 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
     for position, user_id in enumerate(user_ids):
         learner = learners.get(user_id)
         if learner is None:
+            log.info("cert_xblock request_id=%s user=%s block=%s skipped: no such user", request_id, user_id,
+                     block.ref.block_id)
             report.skipped["no_such_user"] += 1
             continue
         known = standings[user_id]

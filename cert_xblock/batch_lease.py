@@ -4,6 +4,9 @@ The lease lives on the block's ``CertificateBlockConfig`` row and is taken with 
 it holds across worker machines with nothing but the database. The run that holds it counts its chunks
 down; the last chunk to finish releases it. Every finished chunk pushes the expiry forward, so a lease
 lapses only when its run stopped making progress (all its workers gone), and the next run takes over.
+A chunk delivered twice (its worker died after the work, before the acknowledgement) counts down twice and
+frees the lease a little early; the worst that costs is an overlapping run whose chunks find their
+learners already certified.
 """
 from __future__ import annotations
 
