@@ -195,14 +195,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         from .tracking import certificate_downloaded
 
         certificate_downloaded(certificate)
-        filename = storage.download_filename(certificate.course_name, certificate.name)
-        link = storage.presigned_url(certificate.file_name, filename)
-        if link:
-            return Response(status=302, location=link)
+        delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
+        if delivery.redirect:
+            return Response(status=302, location=delivery.redirect)
         return Response(
-            body=storage.read_pdf(certificate.file_name),
+            body=delivery.body,
             content_type="application/pdf",
-            content_disposition=f'attachment; filename="{filename}"',
+            content_disposition=delivery.disposition,
             cache_control="private, no-store",
         )
 

@@ -9,6 +9,7 @@ short-lived presigned link where the storage can make one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import quote
@@ -94,16 +95,29 @@ def presigned_url(name: str, disposition: str, expire_seconds: int | None = None
     """A short-lived signed link where the storage makes them (S3), else None (stream the file instead).
 
     ``disposition`` is ``attachment_header(...)``: S3 answers with our file name and type rather than the
-    object's key. A bare file name is accepted as the ASCII name. Lifetime: ``CERT_XBLOCK_DOWNLOAD_LINK_SECONDS``
-    unless given.
+    object's key. Lifetime: ``CERT_XBLOCK_DOWNLOAD_LINK_SECONDS`` unless given.
     """
     storage = certificate_storage()
     if not getattr(storage, "querystring_auth", False):
         return None
-    if not disposition.startswith("attachment"):
-        disposition = f'attachment; filename="{disposition}"'
     return storage.url(
         name,
         parameters={"ResponseContentDisposition": disposition, "ResponseContentType": "application/pdf"},
         expire=expire_seconds or int(getattr(settings, "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS", 300)),
     )
+
+
+@dataclass(frozen=True)
+class Download:
+    """How to hand a learner their PDF: follow ``redirect`` (a signed S3 link) or send ``body``."""
+
+    disposition: str
+    redirect: str | None = None
+    body: bytes | None = None
+
+
+def prepare_download(file_name: str, course_name: str, learner_name: str) -> Download:
+    """The one way the block and the REST API deliver a certificate file."""
+    disposition = attachment_header(course_name, learner_name)
+    link = presigned_url(file_name, disposition)
+    return Download(disposition, redirect=link) if link else Download(disposition, body=read_pdf(file_name))

@@ -153,11 +153,10 @@ class MyCertificateDownloadView(APIView):
         if certificate is None:
             raise NotFound(request_gettext(request)("You hold no certificate with this id."))
         tracking.certificate_downloaded(certificate)
-        disposition = storage.attachment_header(certificate.course_name, certificate.name)
-        link = storage.presigned_url(certificate.file_name, disposition)
-        if link:
-            return HttpResponseRedirect(link)
-        response = HttpResponse(storage.read_pdf(certificate.file_name), content_type="application/pdf")
-        response["Content-Disposition"] = disposition
+        delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
+        if delivery.redirect:
+            return HttpResponseRedirect(delivery.redirect)
+        response = HttpResponse(delivery.body, content_type="application/pdf")
+        response["Content-Disposition"] = delivery.disposition
         response["Cache-Control"] = "private, no-store"
         return response
