@@ -126,7 +126,8 @@ def main() -> None:
     pdfmetrics.registerFont(TTFont("BenchSansBold", str(PACKAGE_FONTS / "DejaVuSans-Bold.ttf")))
     items = [certificate(name, i) for i, name in enumerate(names(args.count))]
     design = Design()
-    print(f"{len(items)} distinct names, design {design.name} {design.orientation} {design.page_size}, Python {sys.version.split()[0]}")
+    print(f"{len(items)} distinct names, design {design.name} {design.orientation} {design.page_size}, "
+          f"Python {sys.version.split()[0]}")
     engine_times, engine_sizes = measure(lambda d: render_certificate(d, design), items)
     bare_times, bare_sizes = measure(bare_reportlab, items)
     engine_median, engine_p95 = summary("cert_xblock render_certificate (TTF + QR)", engine_times, engine_sizes)

@@ -6,7 +6,6 @@ Kept thin on purpose: fields and handlers parse input and call modules named for
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
 from typing import Any
 
 from web_fragments.fragment import Fragment
@@ -17,8 +16,8 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from . import compat, storage
-from .http import error_response
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
+from .http import error_response
 from .i18n import gettext_for
 from .platform_types import Learner
 from .resources import read_text
@@ -156,12 +155,11 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
         problems = validate_settings(values, _)
         course_key = self.block_ref.course_key
-        for path in missing_assets(course_key, [values.logo]):
-            problems.append(FieldProblem("logo", _("The course has no file {path} in Files & Uploads.").format(path=path)))
-        signatures = [s["signature"] for s in values.signatory_list]
-        for path in missing_assets(course_key, signatures):
-            problems.append(FieldProblem("signatories",
-                                         _("The course has no file {path} in Files & Uploads.").format(path=path)))
+        missing = _("The course has no file {path} in Files & Uploads.")
+        for field_name, paths in (("logo", [values.logo]),
+                                  ("signatories", [s["signature"] for s in values.signatory_list])):
+            problems += [FieldProblem(field_name, missing.format(path=path))
+                         for path in missing_assets(course_key, paths)]
         for problem in problems:
             label = self.fields[problem.field].display_name
             validation.add(ValidationMessage(ValidationMessage.ERROR, f"{_(label)}: {problem.message}"))

@@ -9,9 +9,10 @@ Platform facts this relies on: ../shared/design/PLATFORM_FACTS.md.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import cache
 from types import SimpleNamespace
-from typing import Any, Iterable
+from typing import Any
 
 from django.conf import settings
 from opaque_keys.edx.keys import CourseKey

@@ -8,9 +8,10 @@ Validation lives here, once, and names the field in every problem it reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
-from datetime import date, datetime, time, timezone
-from typing import Any, Callable
+from datetime import UTC, date, datetime, time
+from typing import Any
 
 GRADE_RULES = ("course_passing", "minimum_percent")
 DESIGN_NAMES = ("classic", "modern", "minimal")
@@ -47,7 +48,7 @@ class CertificateSettings:
         return tuple(f.name for f in fields(cls))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CertificateSettings":
+    def from_dict(cls, data: dict[str, Any]) -> CertificateSettings:
         """Build from a stored dict, ignoring unknown keys (older or newer copies stay readable)."""
         known = set(cls.field_names())
         return cls(**{k: v for k, v in data.items() if k in known})
@@ -88,7 +89,7 @@ def parse_day(text: str) -> datetime | None:
     """A Studio date (YYYY-MM-DD) as the start of that day in UTC; blank means none."""
     if not text or not text.strip():
         return None
-    return datetime.combine(date.fromisoformat(text.strip()), time.min, tzinfo=timezone.utc)
+    return datetime.combine(date.fromisoformat(text.strip()), time.min, tzinfo=UTC)
 
 
 def _check_day(value: str, _: Callable[[str], str]) -> str | None:
@@ -142,7 +143,8 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
         _("The minimum grade must be a percentage between 0 and 100."),
     )
     need("certificate_title", bool(values.certificate_title.strip()), _("The certificate title cannot be empty."))
-    need("certificate_title", len(values.certificate_title) <= 120, _("Keep the certificate title under 120 characters."))
+    need("certificate_title", len(values.certificate_title) <= 120,
+         _("Keep the certificate title under 120 characters."))
     need("course_name", len(values.course_name) <= 200, _("Keep the course name under 200 characters."))
     need("design", values.design in DESIGN_NAMES, _("Choose one of the bundled designs."))
     need("orientation", values.orientation in ORIENTATIONS, _("Choose landscape or portrait."))

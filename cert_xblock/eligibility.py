@@ -6,25 +6,25 @@ always told why.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
-from typing import Callable
+from enum import StrEnum
 
-from .platform_types import Enrollment, GradeSnapshot
 from .config import CertificateSettings
+from .platform_types import Enrollment, GradeSnapshot
 
 NON_CERTIFYING_MODES = frozenset({"audit"})
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     NOT_AVAILABLE = "not_available"
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     GRADE_MET = "grade_met"
     ALLOWLISTED = "allowlisted"
     STAFF_OVERRIDE = "staff_override"

@@ -6,9 +6,9 @@ LMS, in Studio and in the workbench alike, without depending on the host's LOCAL
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from datetime import date
 from functools import cache
-from typing import Callable
 
 from .rendering import Wording
 from .resources import asset_dir

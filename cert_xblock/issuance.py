@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
@@ -132,7 +132,7 @@ def assess(learner: Learner, block: BlockRef, rules: CertificateSettings, *, now
         course, facts, existing = known.course, known.facts, known.certificate
     if existing is not None:
         return Assessment("issued", facts, course, None, existing)
-    decision = decide(rules, facts, now or datetime.now(timezone.utc))
+    decision = decide(rules, facts, now or datetime.now(UTC))
     status = "eligible" if decision.outcome is Outcome.ELIGIBLE else decision.outcome.value
     return Assessment(status, facts, course, decision)
 
@@ -150,7 +150,7 @@ def issue_certificate(
     known: KnownStanding | None = None,
 ) -> Assessment:
     """Decide for one learner and, if they qualify, render, store and record their certificate."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     standing = assess(learner, block, rules, now=now, grade=grade, staff_override=staff_override, known=known)
     if standing.status != "eligible":
         if standing.decision is not None:

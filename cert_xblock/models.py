@@ -48,7 +48,8 @@ class IssuedCertificate(models.Model):
 
     verify_id = models.CharField(max_length=32, unique=True, default=new_verify_id, editable=False)
     short_code = models.CharField(max_length=SHORT_CODE_LENGTH, unique=True, default=new_short_code, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cert_xblock_certificates")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="cert_xblock_certificates")
     course_key = CourseKeyField(max_length=255, db_index=True)
     block_id = models.CharField(max_length=255, db_index=True, help_text="Usage key of the certificate block")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ISSUED)

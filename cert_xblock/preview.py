@@ -1,7 +1,7 @@
 """Sample certificates for authors: the Studio preview renders the real design with sample data."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from webob import Response
@@ -35,7 +35,7 @@ def preview_response(block: Any, request: Any) -> Response:
         course_key=course.course_key, verify_id=new_verify_id(), short_code=new_short_code(), name=SAMPLE_NAME,
         course_name=values.course_name.strip() or course.display_name,
         org_name=values.organization_name.strip() or course.org, title=values.certificate_title,
-        grade_percent=0.92, issued_at=datetime.now(timezone.utc),
+        grade_percent=0.92, issued_at=datetime.now(UTC),
     )
     try:
         pdf = render_certificate(certificate_document(sample, values), design_of(values))

@@ -9,9 +9,9 @@ short-lived presigned link where the storage can make one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings

@@ -14,9 +14,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -58,20 +58,19 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -
 def running(args: list[str], port: int, env: dict[str, str] | None = None, log: Path | None = None,
             cwd: Path | None = None) -> Iterator[subprocess.Popen]:
     """A server process that is up (its port answers) inside the block and terminated after it."""
-    out = open(log, "ab") if log else subprocess.DEVNULL
-    process = subprocess.Popen(args, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
-                               cwd=cwd)
-    try:
-        wait_for_port(port, process)
-        yield process
-    finally:
-        process.terminate()
+    with ExitStack() as stack:
+        out = stack.enter_context(open(log, "ab")) if log else subprocess.DEVNULL
+        process = subprocess.Popen(args, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
+                                   cwd=cwd)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if log:
-            out.close()
+            wait_for_port(port, process)
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 @contextmanager
@@ -104,7 +103,7 @@ def django_admin(args: list[str], env: dict[str, str]) -> None:
 
 
 @contextmanager
-def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator["Workbench"]:
+def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Workbench]:
     """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"

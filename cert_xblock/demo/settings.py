@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from workbench.settings import *  # noqa: F401,F403 - the workbench is the host project here
+from workbench.settings import *  # noqa: F403 - the workbench is the host project here
 
 from cert_xblock.settings.common import plugin_settings
 

@@ -155,7 +155,8 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
     qr = layout.qr
     ops = [layout.artwork, f"1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"]
     if data.logo:
-        ops.append(_image_ops(images, data.logo, layout.logo, "center" if layout.slots["title"].align == "center" else "start"))
+        logo_align = "center" if layout.slots["title"].align == "center" else "start"
+        ops.append(_image_ops(images, data.logo, layout.logo, logo_align))
     texts = {
         "title": clean(data.title),
         "preamble": clean(wording.preamble),

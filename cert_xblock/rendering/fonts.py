@@ -337,6 +337,6 @@ def _assemble_sfnt(tables: dict[str, bytes], sums: dict[str, int]) -> bytes:
     front = header + b"".join(directory)
     total += _checksum(front)
     font = bytearray(front + b"".join(bodies))
-    head_at = len(front) + sum(len(b) for t, b in zip(tags, bodies) if t < "head")
+    head_at = len(front) + sum(len(b) for t, b in zip(tags, bodies, strict=True) if t < "head")
     struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)

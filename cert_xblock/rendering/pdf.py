@@ -246,7 +246,8 @@ def build_pdf(
         % (_num(width), _num(height), b" ".join(font_refs), b" ".join(xobjects))
     )
     objects[3] = _stream(b"/Filter /FlateDecode", content)
-    objects[4] = b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) " b"/Producer (cert-xblock renderer) /CreationDate %s >>" % (
+    objects[4] = (b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) "
+                  b"/Producer (cert-xblock renderer) /CreationDate %s >>") % (
         pdf_string(meta.title),
         pdf_string(meta.author),
         pdf_string(meta.subject),

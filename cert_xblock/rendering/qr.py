@@ -24,7 +24,8 @@ _BLOCKS_M = {
     9: (22, [(3, 36), (2, 37)]),
     10: (26, [(4, 43), (1, 44)]),
 }
-_ALIGNMENT = {1: [], 2: [6, 18], 3: [6, 22], 4: [6, 26], 5: [6, 30], 6: [6, 34], 7: [6, 22, 38], 8: [6, 24, 42], 9: [6, 26, 46], 10: [6, 28, 50]}
+_ALIGNMENT = {1: [], 2: [6, 18], 3: [6, 22], 4: [6, 26], 5: [6, 30], 6: [6, 34], 7: [6, 22, 38], 8: [6, 24, 42],
+              9: [6, 26, 46], 10: [6, 28, 50]}
 
 # GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1.
 _EXP = [0] * 512
@@ -60,7 +61,7 @@ def _ecc(data: list[int], degree: int) -> list[int]:
     remainder = [0] * degree
     for byte in data:
         factor = byte ^ remainder[0]
-        remainder = [a ^ b for a, b in zip(remainder[1:] + [0], table[factor])]
+        remainder = [a ^ b for a, b in zip([*remainder[1:], 0], table[factor], strict=True)]
     return remainder
 
 

@@ -149,7 +149,7 @@ def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
     infos = buf.glyph_infos
     positions = buf.glyph_positions
     clusters = sorted({info.cluster for info in infos})
-    cluster_end = dict(zip(clusters, [*clusters[1:], end]))
+    cluster_end = dict(zip(clusters, [*clusters[1:], end], strict=True))
     order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
     texts: list[str] = [""] * len(infos)
     seen: set[int] = set()
@@ -160,7 +160,7 @@ def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
             texts[i] = text[cluster : cluster_end[cluster]]
     glyphs: list[Glyph] = []
     blank = font.hb_font.get_nominal_glyph(0x20)
-    for info, pos, glyph_text in zip(infos, positions, texts):
+    for info, pos, glyph_text in zip(infos, positions, texts, strict=True):
         if rtl and len(glyph_text) > 1 and blank is not None:
             # A right-to-left ligature (lam-alef, Allah) stands for several characters. Text extractors
             # read right-to-left glyphs one character each, so the extra characters ride on invisible

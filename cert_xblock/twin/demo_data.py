@@ -1,7 +1,7 @@
 """The demo's course and learners, in the twin's platform tables. Safe to run again."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -51,7 +51,7 @@ def seed_demo() -> CourseKey:
     CourseOverview.objects.update_or_create(id=course_key, defaults={
         "display_name": "Certificates 101: Open Learning in Practice", "org": course_key.org,
         "display_organization": "Demo University", "lowest_passing_grade": "0.70",
-        "start": datetime(2026, 1, 5, tzinfo=timezone.utc), "end": datetime(2026, 12, 18, tzinfo=timezone.utc),
+        "start": datetime(2026, 1, 5, tzinfo=UTC), "end": datetime(2026, 12, 18, tzinfo=UTC),
     })
     _demo_images(course_key)
     users = get_user_model().objects
@@ -69,6 +69,6 @@ def seed_demo() -> CourseKey:
         percent, letter = grade
         PersistentCourseGrade.objects.update_or_create(user_id=user.pk, course_id=course_key, defaults={
             "percent_grade": percent, "letter_grade": letter, "grading_policy_hash": "demo",
-            "passed_timestamp": datetime(2026, 11, 1, tzinfo=timezone.utc) if letter else None,
+            "passed_timestamp": datetime(2026, 11, 1, tzinfo=UTC) if letter else None,
         })
     return course_key

@@ -43,7 +43,7 @@ class PersistentCourseGrade(models.Model):
         cls._prefetched.pop(course_key, None)
 
     @classmethod
-    def read(cls, user_id: int, course_id) -> "PersistentCourseGrade":
+    def read(cls, user_id: int, course_id) -> PersistentCourseGrade:
         """The persisted row; raises DoesNotExist when the learner has none (as the platform does)."""
         cached = cls._prefetched.get(course_id)
         if cached is not None:
@@ -70,7 +70,7 @@ class CourseOverview(models.Model):
         db_table = "course_overviews_courseoverview"
 
     @classmethod
-    def get_from_id(cls, course_id) -> "CourseOverview":
+    def get_from_id(cls, course_id) -> CourseOverview:
         return cls.objects.get(id=course_id)
 
     @property

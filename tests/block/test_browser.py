@@ -28,8 +28,9 @@ def test_learner_clicks_get_my_certificate_and_downloads_the_pdf(workbench, page
     with page.expect_download() as download_info:
         download_link.click()
     download = download_info.value
-    assert download.suggested_filename == "Certificates-101-Open-Learning-in-Practice-Małgorzata-Kowalska-certificate.pdf"
-    text = pdf_text(open(download.path(), "rb").read())
+    assert download.suggested_filename == (
+        "Certificates-101-Open-Learning-in-Practice-Małgorzata-Kowalska-certificate.pdf")
+    text = pdf_text(download.path().read_bytes())
     assert "Małgorzata Kowalska" in text
 
     page.reload()  # the issued state survives a reload, without a click

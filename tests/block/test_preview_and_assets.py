@@ -27,7 +27,8 @@ def test_studio_preview_shows_a_sample_with_the_saved_settings(workbench, learne
 
 def test_studio_preview_of_unsaved_edits_and_their_refusal(workbench, learner_session):
     author = learner_session("staff", "cert_xblock.1")
-    draft = author.post("preview", json.dumps({"values": {"certificate_title": "Draft of a Title", "design": "minimal"}}))
+    edits = {"certificate_title": "Draft of a Title", "design": "minimal"}
+    draft = author.post("preview", json.dumps({"values": edits}))
     assert "Draft of a Title" in pdf_text(draft.content)
     refused = author.post("preview", json.dumps({"values": {"accent_color": "teal"}}))
     assert refused.status_code == 400

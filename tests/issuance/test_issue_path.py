@@ -53,8 +53,8 @@ def test_issue_records_a_snapshot_and_stores_the_pdf(learner, tmp_path):
 
 
 def test_the_grade_is_read_through_the_factory_and_update_is_never_called(learner):
-    with mock.patch.object(CourseGradeFactory, "read", autospec=True, side_effect=CourseGradeFactory.read) as read, \
-            mock.patch.object(CourseGradeFactory, "update", autospec=True) as update:
+    with (mock.patch.object(CourseGradeFactory, "read", autospec=True, side_effect=CourseGradeFactory.read) as read,
+          mock.patch.object(CourseGradeFactory, "update", autospec=True) as update):
         issue_certificate(learner, BLOCK, RULES, via="learner", request_id=new_request_id())
         issue_certificate(learner, BLOCK, RULES, via="learner", request_id=new_request_id())
     assert read.call_count == 2
@@ -64,19 +64,18 @@ def test_the_grade_is_read_through_the_factory_and_update_is_never_called(learne
 def test_a_failing_storage_leaves_no_certificate_and_a_retry_succeeds(learner, tmp_path, settings):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the storage wants a folder")
-    with override_settings(STORAGES={**settings.STORAGES, "cert_xblock": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(blocker / "x")}}}):
-        with pytest.raises(OSError):
-            issue_certificate(learner, BLOCK, RULES, via="batch", request_id="req-fail")
+    broken = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(blocker / "x")}}
+    with override_settings(STORAGES={**settings.STORAGES, "cert_xblock": broken}), pytest.raises(OSError):
+        issue_certificate(learner, BLOCK, RULES, via="batch", request_id="req-fail")
     assert not IssuedCertificate.objects.exists(), "no half-issued certificate"
     retried = issue_certificate(learner, BLOCK, RULES, via="batch", request_id="req-retry")
     assert retried.created and IssuedCertificate.objects.get().request_id == "req-retry"
 
 
 def test_a_failing_record_removes_the_file_it_stored(learner, tmp_path):
-    with mock.patch.object(IssuedCertificate, "save", side_effect=RuntimeError("database went away")):
-        with pytest.raises(RuntimeError):
-            issue_certificate(learner, BLOCK, RULES, via="batch", request_id="req-db")
+    with (mock.patch.object(IssuedCertificate, "save", side_effect=RuntimeError("database went away")),
+          pytest.raises(RuntimeError)):
+        issue_certificate(learner, BLOCK, RULES, via="batch", request_id="req-db")
     assert not IssuedCertificate.objects.exists()
     assert stored_files(tmp_path / "certs") == [], "the stored file of an unrecorded certificate is removed"
 

@@ -102,7 +102,8 @@ def test_every_design_prints_logo_signatures_and_texts(design, orientation, size
     assert (width > height) == (orientation == "landscape")
     assert round(min(width, height)) == (595 if size == "A4" else 612)
     text = page_text(pdf)
-    for expected in ("Zoë Ångström", "Introduction to Computational Thinking", "Ada Lovelace", "Dean", "With distinction"):
+    for expected in ("Zoë Ångström", "Introduction to Computational Thinking", "Ada Lovelace", "Dean",
+                     "With distinction"):
         assert expected in text
     assert len(page["/Resources"]["/XObject"]) == 4  # logo, two signatures, QR code
     assert len(pdf) <= 60_000

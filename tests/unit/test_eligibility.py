@@ -1,16 +1,16 @@
 """Who qualifies, and what the learner is told: the pure decision, every branch."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from cert_xblock.config import CertificateSettings
-from cert_xblock.i18n import gettext_for
 from cert_xblock.eligibility import Facts, Outcome, Reason, decide, to_percent
+from cert_xblock.i18n import gettext_for
 from cert_xblock.platform_types import Enrollment, GradeSnapshot
 
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 VERIFIED = Enrollment("verified", True)
 
 
@@ -64,7 +64,7 @@ def test_certificates_are_not_available_before_the_date_even_for_top_grades():
     decision = decide(rules, facts(0.99, "A"), NOW)
     assert decision.outcome is Outcome.NOT_AVAILABLE
     assert decision.message() == "Certificates become available on 2026-12-01."
-    assert decide(rules, facts(0.99, "A"), datetime(2026, 12, 1, tzinfo=timezone.utc)).eligible
+    assert decide(rules, facts(0.99, "A"), datetime(2026, 12, 1, tzinfo=UTC)).eligible
 
 
 @pytest.mark.parametrize("enrollment, reason", [
@@ -93,6 +93,7 @@ def test_staff_override_issues_even_before_the_date():
 
 def test_a_french_learner_reads_the_reason_in_french():
     decision = decide(MINIMUM_70, facts(0.5), NOW)
-    assert decision.message(gettext_for("fr")) == "Il vous faut 70% pour obtenir ce certificat ; vous avez 50%. Encore 20%."
+    assert decision.message(gettext_for("fr")) == (
+        "Il vous faut 70% pour obtenir ce certificat ; vous avez 50%. Encore 20%.")
     assert decision.message(gettext_for("fr-ca")).startswith("Il vous faut"), "regional codes fall back"
     assert decision.message(gettext_for("xx")).startswith("You need"), "unknown languages fall back to English"

@@ -2,7 +2,7 @@
 
 For trying the block with your own learners, and for tests that need a fresh one.
 """
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -37,6 +37,6 @@ class Command(BaseCommand):
             letter = options["letter"]
             PersistentCourseGrade.objects.update_or_create(user_id=user.pk, course_id=course_key, defaults={
                 "percent_grade": options["percent"], "letter_grade": letter, "grading_policy_hash": "cli",
-                "passed_timestamp": datetime.now(timezone.utc) if letter else None,
+                "passed_timestamp": datetime.now(UTC) if letter else None,
             })
         self.stdout.write(f"{user.username} (id {user.pk}) in {course_key}")
