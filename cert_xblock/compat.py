@@ -9,9 +9,9 @@ Platform facts this relies on: ../shared/design/PLATFORM_FACTS.md.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
-from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -26,13 +26,35 @@ class PlatformUnavailable(RuntimeError):
     """Neither edx-platform nor the standalone twin is installed in this process."""
 
 
-def _lms_modules() -> SimpleNamespace:
+@dataclass(frozen=True)
+class Platform:
+    """The platform surface the seam calls: modules and models with the platform's names, and small adapters.
+
+    Both the LMS and the twin must fill every field, so a backend that misses one fails when it is built.
+    """
+
+    name: str  # "lms" or "twin"
+    grades_api: Any  # lms.djangoapps.grades.api
+    CourseEnrollment: Any  # the platform's model classes, under their own names
+    UserProfile: Any
+    CourseOverview: Any
+    user_id_of: Callable[[Any], int | None]
+    published_blocks: Callable[[CourseKey, str], dict[str, dict[str, Any]]]
+    store_saved_block: Callable[[CourseKey, str, str, dict[str, Any]], bool]
+    is_course_staff: Callable[[Any, CourseKey], bool]
+    emit_event: Callable[[str, dict[str, Any]], None]
+    send_message: Callable[[int, str, str, str, dict[str, Any]], None]
+    courseware_url: Callable[[CourseKey, str], str]
+    read_course_asset: Callable[[CourseKey, str], bytes | None]
+
+
+def _lms_modules() -> Platform:
     """edx-platform's modules, imported only when they exist (inside the LMS or Studio)."""
     from common.djangoapps.student.models import CourseEnrollment, UserProfile  # pylint: disable=import-error
     from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
 
-    return SimpleNamespace(
+    return Platform(
         name="lms",
         grades_api=grades_api,
         CourseEnrollment=CourseEnrollment,
@@ -119,12 +141,12 @@ def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
         return None
 
 
-def _twin_modules() -> SimpleNamespace:
+def _twin_modules() -> Platform:
     from cert_xblock.twin import assets, grades_api, mail, modulestore, roles, tracker
     from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
     from cert_xblock.twin.users import user_id_of
 
-    return SimpleNamespace(
+    return Platform(
         name="twin",
         grades_api=grades_api,
         CourseEnrollment=CourseEnrollment,
@@ -142,7 +164,7 @@ def _twin_modules() -> SimpleNamespace:
 
 
 @cache
-def platform() -> SimpleNamespace:
+def platform() -> Platform:
     """The platform this process talks to: ``lms`` when edx-platform is importable, else the twin."""
     choice = getattr(settings, "CERT_XBLOCK_PLATFORM", "auto")
     if choice in ("auto", "lms"):
