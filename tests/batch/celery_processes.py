@@ -26,7 +26,7 @@ def batch_env(db_path: str, var: Path, redis_url: str, s3_endpoint: str, bucket:
               **extra: str) -> dict[str, str]:
     """Environment of a worker or beat sharing the caller's sqlite file, Redis and S3 bucket."""
     return {
-        "DJANGO_SETTINGS_MODULE": "tests.batch.s3_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.s3_settings",
         "PYTHONPATH": str(services.REPO),
         "CERT_XBLOCK_DB": db_path,
         "CERT_XBLOCK_VAR": str(var),

@@ -93,7 +93,7 @@ def test_download_names_are_safe_headers_and_keep_the_learners_script(course, le
 def test_a_learner_downloads_from_s3_through_the_block_over_http(s3_endpoint, tmp_path):
     """The demo server, configured for S3 as an operator would, issues on a click and redirects the download."""
     bucket = new_bucket(s3_endpoint)
-    env = {"DJANGO_SETTINGS_MODULE": "tests.storage.s3_settings", "CERT_XBLOCK_S3_BUCKET": bucket,
+    env = {"DJANGO_SETTINGS_MODULE": "tests.s3_settings", "CERT_XBLOCK_S3_BUCKET": bucket,
            "CERT_XBLOCK_S3_ENDPOINT": s3_endpoint, "PYTHONPATH": str(services.REPO)}
     with services.workbench_server(tmp_path, env) as server:
         ada = LearnerSession(server, "ada")

@@ -1,12 +1,16 @@
-"""The demo settings with certificates stored in S3 (django-storages' S3 backend), for the batch's real-service
-tests and benchmark: ``CERT_XBLOCK_S3_ENDPOINT`` (moto_server's URL) and ``CERT_XBLOCK_S3_BUCKET``."""
-import os
+"""The demo settings with certificates in S3, configured the way an operator does: only ``CERT_XBLOCK_STORAGE``,
+which the plugin settings complete (signed links, their lifetime, PDF content type, upload tuning).
 
-from boto3.s3.transfer import TransferConfig
+Used by the S3, batch and benchmark processes: ``CERT_XBLOCK_S3_ENDPOINT`` (moto_server's URL) and
+``CERT_XBLOCK_S3_BUCKET`` come from the environment.
+"""
+import os
+import sys
 
 from cert_xblock.demo.settings import *  # noqa: F403
+from cert_xblock.settings.common import certificate_storages
 
-STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
+CERT_XBLOCK_STORAGE = {
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {
         "bucket_name": os.environ["CERT_XBLOCK_S3_BUCKET"],
@@ -14,12 +18,9 @@ STORAGES = {**STORAGES, "cert_xblock": {  # noqa: F405
         "access_key": "testing",
         "secret_key": "testing",
         "region_name": "us-east-1",
-        # Names are unique per certificate (its verify id): no existence check before each upload.
-        "file_overwrite": True,
-        # A certificate is one small PUT: without this, every upload starts and joins a pool of threads.
-        "transfer_config": TransferConfig(use_threads=False),
     },
-}}
+}
+STORAGES = certificate_storages(sys.modules[__name__])
 
 # Tests shorten the backoff of chunk retries after a storage error.
 CERT_XBLOCK_BATCH_RETRY_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_RETRY_SECONDS", "10"))
