@@ -64,25 +64,9 @@ def live_certificate(user_id: int, block_id: str) -> IssuedCertificate | None:
     return IssuedCertificate.objects.filter(user_id=user_id, block_id=block_id, live=1).first()
 
 
-def gather_facts(learner: Learner, block: BlockRef, course: CourseInfo, grade: GradeSnapshot | None = None,
-                 staff_override: bool = False) -> Facts:
-    """Everything eligibility needs about one learner, read through the seam and our own tables."""
-    assert learner.user_id is not None
-    return Facts(
-        grade=grade if grade is not None else compat.read_course_grade(learner.user_id, block.course_key),
-        enrollment=compat.get_enrollment(learner.user_id, block.course_key),
-        allowlisted=AllowlistEntry.objects.filter(user_id=learner.user_id, block_id=block.block_id).exists(),
-        revoked=IssuedCertificate.objects.filter(
-            user_id=learner.user_id, block_id=block.block_id, status=IssuedCertificate.Status.REVOKED
-        ).exists(),
-        course_passing_percent=course.lowest_passing_grade,
-        staff_override=staff_override,
-    )
-
-
 @dataclass(frozen=True)
 class KnownStanding:
-    """One learner's facts and live certificate as ``gather_standings`` read them in bulk for a batch chunk."""
+    """One learner's facts and live certificate, as ``gather_standings`` reads them."""
 
     course: CourseInfo
     facts: Facts
@@ -90,7 +74,9 @@ class KnownStanding:
 
 
 def gather_standings(block: BlockRef, grades: dict[int, GradeSnapshot]) -> dict[int, KnownStanding]:
-    """What ``assess`` reads, for many learners in a constant number of queries (the batch confirms chunks).
+    """Everything eligibility needs about many learners, in a constant number of queries, whatever their count.
+
+    The click reads one learner with it, a batch chunk all of its learners.
 
     The bulk read may be a moment stale by the time a learner is issued; the database's unique constraint
     still settles any race, as it does for the per-learner path.
@@ -120,16 +106,16 @@ def assess(learner: Learner, block: BlockRef, rules: CertificateSettings, *, now
            known: KnownStanding | None = None) -> Assessment:
     """Read-only: the learner's certificate if they hold one, else the decision. Writes nothing.
 
-    ``known`` (from ``gather_standings``) replaces the per-learner reads.
+    ``known`` (from ``gather_standings`` over a whole chunk) spares the reads; without it they happen here.
     """
     if learner.user_id is None:
         raise ValueError("an anonymous visitor has no certificate standing")
     if known is None:
-        course = compat.get_course_info(block.course_key)
-        facts = gather_facts(learner, block, course, grade, staff_override)
-        existing = live_certificate(learner.user_id, block.block_id)
-    else:
-        course, facts, existing = known.course, known.facts, known.certificate
+        if grade is None:
+            grade = compat.read_course_grade(learner.user_id, block.course_key)
+        known = gather_standings(block, {learner.user_id: grade})[learner.user_id]
+    course, existing = known.course, known.certificate
+    facts = replace(known.facts, staff_override=True) if staff_override else known.facts
     if existing is not None:
         return Assessment("issued", facts, course, None, existing)
     decision = decide(rules, facts, now or datetime.now(UTC))
@@ -178,7 +164,7 @@ def issue_certificate(
     log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, learner.user_id,
              block.block_id, certificate.verify_id, via)
     transaction.on_commit(lambda: certificate_issued.send(sender=IssuedCertificate, certificate=certificate,
-                                                          request_id=request_id))
+                                                          request_id=request_id, rules=rules))
     return replace(standing, status="issued", certificate=certificate, created=True)
 
 

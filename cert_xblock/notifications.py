@@ -16,6 +16,7 @@ from django.conf import settings
 
 from . import compat
 from .block_config import load_block_config
+from .config import CertificateSettings
 from .i18n import gettext_for
 from .links import verify_url
 from .models import IssuedCertificate, format_short_code
@@ -25,18 +26,23 @@ log = logging.getLogger(__name__)
 MESSAGE_NAME = "certificateissued"
 
 
-def email_wanted(certificate: IssuedCertificate) -> bool:
-    """The operator's switch (``CERT_XBLOCK_EMAIL_ENABLED``) and the block's ``email_on_issue`` both allow it."""
+def email_wanted(certificate: IssuedCertificate, rules: CertificateSettings | None = None) -> bool:
+    """The operator's switch (``CERT_XBLOCK_EMAIL_ENABLED``) and the block's ``email_on_issue`` both allow it.
+
+    ``rules`` are the settings the issuer used; without them the block's stored copy is read.
+    """
     if not getattr(settings, "CERT_XBLOCK_EMAIL_ENABLED", True):
         return False
-    rules = load_block_config(certificate.block_id)
+    if rules is None:
+        rules = load_block_config(certificate.block_id)
     return rules is None or rules.email_on_issue
 
 
-def queue_issue_email(certificate: IssuedCertificate, request_id: str) -> bool:
+def queue_issue_email(certificate: IssuedCertificate, request_id: str,
+                      rules: CertificateSettings | None = None) -> bool:
     """Queue the email of a freshly issued certificate; True when it was queued or sent. Never raises."""
     try:
-        if not email_wanted(certificate):
+        if not email_wanted(certificate, rules):
             return False
         if not enqueue(send_issue_email, certificate.pk, request_id, request_id=request_id):
             deliver_issue_email(certificate.pk, request_id)

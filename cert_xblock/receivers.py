@@ -27,10 +27,11 @@ def on_course_published(sender: Any, course_key: Any, **kwargs: Any) -> None:
     transaction.on_commit(hand_over)
 
 
-def on_certificate_issued(sender: Any, certificate: Any, request_id: str = "", **kwargs: Any) -> None:
+def on_certificate_issued(sender: Any, certificate: Any, request_id: str = "", rules: Any = None,
+                          **kwargs: Any) -> None:
     """A certificate was issued (after commit): record the tracking event and queue the learner's email."""
     from .notifications import queue_issue_email
     from .tracking import certificate_issued
 
     certificate_issued(certificate, request_id)
-    queue_issue_email(certificate, request_id)
+    queue_issue_email(certificate, request_id, rules)

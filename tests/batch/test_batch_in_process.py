@@ -104,6 +104,7 @@ def test_confirming_a_chunk_takes_the_same_reads_for_5_or_50_learners():
 def test_issuing_a_chunk_costs_fixed_reads_plus_the_same_statements_per_certificate():
     course = seed_course(500, slug="Q500")
     small, medium, large = (chunk_statements(course, start, size) for start, size in ((0, 5), (5, 20), (25, 50)))
+    assert small[0] == medium[0] == large[0], "a chunk's reads do not grow with its learners"
     per_certificate = [(b[0] + b[1] - a[0] - a[1]) / (b[2] - a[2]) for a, b in ((small, medium), (medium, large))]
     assert per_certificate[0] == per_certificate[1] == int(per_certificate[0])
     fixed = small[0] + small[1] - per_certificate[0] * small[2]

@@ -1,6 +1,7 @@
 """The one issuance path, in process: what is recorded, what is not, and what a failure leaves behind."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
@@ -11,7 +12,7 @@ from opaque_keys.edx.keys import CourseKey
 
 from cert_xblock import compat
 from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, issue_certificate, new_request_id
+from cert_xblock.issuance import BlockRef, gather_standings, issue_certificate, new_request_id
 from cert_xblock.models import IssuedCertificate
 from cert_xblock.twin.grades_api import CourseGradeFactory
 from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
@@ -82,8 +83,11 @@ def test_a_failing_record_removes_the_file_it_stored(learner, tmp_path):
 
 def test_losing_a_race_returns_the_winner_and_removes_the_extra_file(learner, tmp_path):
     winner = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-a").certificate
-    # Another request that decided before the winner's commit reaches the record step second:
-    with mock.patch("cert_xblock.issuance.live_certificate", side_effect=[None, winner]):
+    # Another request read the learner's standing before the winner's commit, and reaches the record step second:
+    def stale_read(block, grades):
+        return {uid: replace(known, certificate=None) for uid, known in gather_standings(block, grades).items()}
+
+    with mock.patch("cert_xblock.issuance.gather_standings", side_effect=stale_read):
         loser = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-b")
     assert (loser.status, loser.created, loser.certificate.verify_id) == ("issued", False, winner.verify_id)
     assert [p.name for p in stored_files(tmp_path / "certs")] == [f"{winner.verify_id}.pdf"]
