@@ -144,7 +144,10 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         return result
 
     def validate_field_data(self, validation, data) -> None:
-        """Refuse invalid settings on save, naming each field (called by the mixin before it saves)."""
+        """Every problem with the settings, each naming its field.
+
+        The mixin calls this to refuse a save, and from ``validate()`` for what Studio's unit page shows.
+        """
         values = CertificateSettings(**{name: getattr(data, name) for name in self.editable_fields})
         self._report_problems(validation, values, gettext_for(self._author_language()))
 
@@ -209,13 +212,6 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         from .preview import preview_response
 
         return preview_response(self, request)
-
-    # --- Studio's checks ------------------------------------------------------------------------------------
-    def validate(self):
-        """Problems Studio shows on the unit page, each naming its field."""
-        validation = super().validate()
-        self._report_problems(validation, self.certificate_settings, gettext_for(self._author_language()))
-        return validation
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

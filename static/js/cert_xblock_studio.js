@@ -11,6 +11,14 @@ function CertXBlockStudio(runtime, element) {
     }
     var status = element.querySelector(".cert-xblock-studio__status");
     var notify = runtime.notify;
+    var preview = element.querySelector(".cert-xblock-studio__preview-frame");
+    function refreshPreview() {
+        // A new URL makes the browser fetch the sample again, now with the saved settings.
+        if (preview) {
+            var base = preview.getAttribute("data-base");
+            preview.setAttribute("data", base + (base.indexOf("?") < 0 ? "?" : "&") + "at=" + Date.now());
+        }
+    }
     runtime.notify = function (name, data) {
         if (status) {
             if (name === "error") {
@@ -19,6 +27,7 @@ function CertXBlockStudio(runtime, element) {
             } else if (name === "save" && data.state === "end") {
                 status.className = "cert-xblock-studio__status is-saved";
                 status.textContent = "Saved.";
+                refreshPreview();
             }
         }
         if (notify) { return notify.apply(runtime, arguments); }

@@ -64,6 +64,12 @@ def test_author_saves_valid_settings_in_studio(workbench, page):
     [(stored,)] = rows(workbench, "SELECT settings FROM cert_xblock_certificateblockconfig WHERE block_id LIKE ?",
                        "%sandbox%")
     assert json.loads(stored)["certificate_title"] == "Certificate of Excellence", "the batch's copy follows the save"
+    preview = page.locator(".cert-xblock-studio__preview-frame")
+    refreshed = preview.get_attribute("data")
+    assert "at=" in refreshed, "the sample is fetched again after a save"
+    sample = page.request.get(workbench.url(refreshed))
+    assert sample.headers["content-type"] == "application/pdf"
+    assert "Certificate of Excellence" in pdf_text(sample.body())
     _studio(page, workbench)
     assert _field(page, "Certificate title").input_value() == "Certificate of Excellence"
     assert float(_field(page, "Minimum percentage").input_value()) == 65

@@ -1,0 +1,30 @@
+"""What Studio's unit page shows for a block whose settings are wrong: each problem with its field's label."""
+from __future__ import annotations
+
+import pytest
+from workbench.runtime import WorkbenchRuntime
+
+pytestmark = pytest.mark.django_db
+
+
+def block_from(xml: str):
+    runtime = WorkbenchRuntime("staff")
+    runtime.id_generator.set_scenario("validate-test")
+    return runtime.get_block(runtime.parse_xml_string(xml))
+
+
+def test_valid_settings_show_no_problem():
+    assert block_from('<cert_xblock minimum_percent="80" grade_rule="minimum_percent"/>').validate().empty
+
+
+def test_each_problem_names_its_field():
+    block = block_from('<cert_xblock minimum_percent="150" accent_color="teal" available_from="soon"'
+                       ' logo="/static/missing-logo.png"/>')
+    messages = sorted(message.text for message in block.validate().messages)
+    assert messages == [
+        "Accent colour: Enter the accent colour as #RRGGBB.",
+        "Certificates available from: Enter a date as YYYY-MM-DD, for example 2026-12-31.",
+        "Logo: The course has no file /static/missing-logo.png in Files & Uploads.",
+        "Minimum percentage: The minimum grade must be a percentage between 0 and 100.",
+    ]
+    assert all(message.type == "error" for message in block.validate().messages)
