@@ -98,6 +98,11 @@ def _percent_text(value: float | None) -> str:
     return f"{number:f}%"
 
 
+def grade_text(fraction: float) -> str:
+    """A stored grade (0..1) as printed on certificates and the verify page: the figure the learner's view shows."""
+    return _percent_text(to_percent(fraction))
+
+
 def to_percent(fraction: float) -> float:
     """A platform grade (0..1, two decimals) as a percentage without float noise: 0.29 → 29.0."""
     return float((Decimal(str(fraction)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -20,7 +20,7 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
-from .eligibility import Decision, Facts, Outcome, decide
+from .eligibility import Decision, Facts, Outcome, decide, grade_text
 from .i18n import certificate_wording
 from .links import verify_url
 from .models import AllowlistEntry, IssuedCertificate, format_short_code
@@ -192,9 +192,9 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
 
 def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:
     """What is printed: the record's snapshot, the block's texts, and the course's logo and signatures."""
-    grade_text = ""
+    printed_grade = ""
     if rules.show_grade and certificate.grade_percent is not None:
-        grade_text = f"{round(certificate.grade_percent * 100)}%"
+        printed_grade = grade_text(certificate.grade_percent)
     signatories = tuple(
         Signatory(name=s["name"], title=s["title"], signature=course_asset(certificate.course_key, s["signature"]))
         for s in rules.signatory_list
@@ -207,7 +207,7 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
         verify_url=verify_url(certificate.verify_id),
         short_code=format_short_code(certificate.short_code),
         title=certificate.title,
-        grade_text=grade_text,
+        grade_text=printed_grade,
         custom_text=rules.custom_text,
         signatories=signatories,
         logo=course_asset(certificate.course_key, rules.logo),

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .block_config import load_block_config
+from .eligibility import grade_text
 from .links import verify_url
 from .models import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, IssuedCertificate, format_short_code, normalize_short_code
 
@@ -71,7 +72,7 @@ def public_record(certificate: IssuedCertificate, now: datetime | None = None) -
         issued_on=certificate.issued_at.date(),
         expires_on=certificate.expires_at.date() if certificate.expires_at else None,
         revoked_on=(certificate.revoked_at or certificate.modified).date() if status == REVOKED else None,
-        grade=f"{round(certificate.grade_percent * 100)}%" if show_grade else None,
+        grade=grade_text(certificate.grade_percent) if show_grade else None,
         verify_url=verify_url(certificate.verify_id),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.urls import reverse
 from rest_framework import serializers
 
+from ..eligibility import to_percent
 from ..links import site_root, verify_url
 from ..models import IssuedCertificate, format_short_code
 from ..verification import certificate_status
@@ -34,7 +35,7 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     def get_grade_percent(self, certificate: IssuedCertificate) -> float | None:
         """0..100, as learners read it; the grade at the time of issue."""
-        return round(certificate.grade_percent * 100, 1) if certificate.grade_percent is not None else None
+        return to_percent(certificate.grade_percent) if certificate.grade_percent is not None else None
 
     def get_verify_url(self, certificate: IssuedCertificate) -> str:
         return verify_url(certificate.verify_id)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from cert_xblock.config import CertificateSettings
-from cert_xblock.eligibility import Facts, Outcome, Reason, decide, to_percent
+from cert_xblock.eligibility import Facts, Outcome, Reason, decide, grade_text, to_percent
 from cert_xblock.i18n import gettext_for
 from cert_xblock.platform_types import Enrollment, GradeSnapshot
 
@@ -32,6 +32,11 @@ def test_learner_below_threshold_is_told_how_far_they_are():
     assert decision.outcome is Outcome.NOT_ELIGIBLE
     assert (decision.current_percent, decision.required_percent, decision.gap) == (64.0, 70.0, 6.0)
     assert decision.message() == "You need 70% to earn this certificate; you have 64%. 6% to go."
+
+
+def test_printed_grades_match_what_the_learner_view_shows():
+    # The view shows 87.5% for a stored 0.875; certificates and the verify page must not say 88%.
+    assert [grade_text(g) for g in (0.875, 0.865, 0.91, 0.29, 0.0)] == ["87.5%", "86.5%", "91%", "29%", "0%"]
 
 
 def test_exactly_the_minimum_qualifies_without_float_noise():
