@@ -66,20 +66,23 @@ class ChunkReport:
         self.pending.extend(other.pending)
 
 
+def _stored_block(row: CertificateBlockConfig) -> BatchBlock:
+    return BatchBlock(BlockRef(row.block_id, row.course_key), CertificateSettings.from_dict(row.settings))
+
+
 def load_block(block_id: str) -> BatchBlock:
     """The block's stored settings; raises ``BlockNotConfigured`` when there is no copy."""
     row = CertificateBlockConfig.objects.filter(block_id=block_id).first()
     if row is None:
         raise BlockNotConfigured(f"certificate block {block_id} has no stored settings; publish the course "
                                  "in Studio or view the block once")
-    return BatchBlock(BlockRef(row.block_id, row.course_key), CertificateSettings.from_dict(row.settings))
+    return _stored_block(row)
 
 
 def course_blocks(course_key: CourseKey) -> list[BatchBlock]:
-    """Every enabled certificate block of a course that has stored settings."""
+    """Every enabled certificate block of a course that has stored settings (the batch's and the API's list)."""
     rows = CertificateBlockConfig.objects.filter(course_key=course_key, enabled=True).order_by("block_id")
-    return [BatchBlock(BlockRef(row.block_id, row.course_key), CertificateSettings.from_dict(row.settings))
-            for row in rows]
+    return [_stored_block(row) for row in rows]
 
 
 def candidate_ids(block: BatchBlock) -> list[int]:

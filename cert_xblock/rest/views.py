@@ -23,9 +23,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import compat, storage, tracking
-from ..config import CertificateSettings
-from ..issuance import BlockRef, assess
-from ..models import CertificateBlockConfig, IssuedCertificate
+from ..batch import course_blocks
+from ..issuance import assess
+from ..models import IssuedCertificate
 from ..verification import EXPIRED, REVOKED, VALID, certificate_status
 from .permissions import IsCourseStaff, IsLearnerOrCourseStaff, authentication_classes, request_gettext
 from .serializers import CertificateSerializer, LearnerStatusSerializer, StaffCertificateSerializer
@@ -128,13 +128,12 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
         learner = compat.learner_by_id(user_id)
         _ = request_gettext(request)
         standings = []
-        for row in CertificateBlockConfig.objects.filter(course_key=self.course_key, enabled=True).order_by("id"):
-            rules = CertificateSettings.from_dict(row.settings)
-            standing = assess(learner, BlockRef(row.block_id, self.course_key), rules)
+        for block in course_blocks(self.course_key):
+            standing = assess(learner, block.ref, block.rules)
             decision = standing.decision
             standings.append({
-                "block_id": row.block_id,
-                "display_name": rules.display_name,
+                "block_id": block.ref.block_id,
+                "display_name": block.rules.display_name,
                 "status": standing.status,
                 "reason": decision.reason.value if decision else None,
                 "message": decision.message(_) if decision else "",
