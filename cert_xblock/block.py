@@ -108,13 +108,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         from .learner_view import learner_state
 
         learner = self._learner()
-        save_block_config(self.block_ref.block_id, self.block_ref.course_key, self.certificate_settings)
-        state = learner_state(self, learner)
-        _ = gettext_for(learner.language)
-        frag = Fragment(render_template("learner.html", {**state, "strings": _learner_strings(_)}))
+        ref = self.block_ref
+        save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
+        strings = _learner_strings(gettext_for(learner.language))
+        frag = Fragment(render_template("learner.html", {**learner_state(self, learner), "strings": strings}))
         frag.add_css(read_text("static", "css/cert_xblock.css"))
         frag.add_javascript(read_text("static", "js/cert_xblock.js"))
-        frag.initialize_js("CertXBlock", {"state": state, "strings": _learner_strings(_)})
+        frag.initialize_js("CertXBlock", {"strings": strings})
         return frag
 
     def author_view(self, context: dict | None = None) -> Fragment:
