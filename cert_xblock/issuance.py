@@ -175,8 +175,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         course_key=block.course_key,
         block_id=block.block_id,
         name=learner.full_name,
-        course_name=rules.course_name.strip() or course.display_name,
-        org_name=rules.organization_name.strip() or course.org,
+        **printed_course_and_org(rules, course),
         title=rules.certificate_title,
         grade_percent=facts.grade.percent,
         grade_letter=facts.grade.letter or "",
@@ -188,6 +187,12 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
     )
+
+
+def printed_course_and_org(rules: CertificateSettings, course: CourseInfo) -> dict[str, str]:
+    """The course and organization names a certificate prints: the author's, else the course's own."""
+    return {"course_name": rules.course_name.strip() or course.display_name,
+            "org_name": rules.organization_name.strip() or course.org}
 
 
 def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:

@@ -9,7 +9,7 @@ from webob import Response
 from . import compat
 from .config import CertificateSettings, validate_settings
 from .http import BadRequest, error_response, parse_json_object
-from .issuance import certificate_document, design_of
+from .issuance import certificate_document, design_of, printed_course_and_org
 from .models import IssuedCertificate, new_short_code, new_verify_id
 from .rendering import RenderError, render_certificate
 
@@ -33,8 +33,7 @@ def preview_response(block: Any, request: Any) -> Response:
     course = compat.get_course_info(block.block_ref.course_key)
     sample = IssuedCertificate(
         course_key=course.course_key, verify_id=new_verify_id(), short_code=new_short_code(), name=SAMPLE_NAME,
-        course_name=values.course_name.strip() or course.display_name,
-        org_name=values.organization_name.strip() or course.org, title=values.certificate_title,
+        **printed_course_and_org(values, course), title=values.certificate_title,
         grade_percent=0.92, issued_at=datetime.now(UTC),
     )
     try:
