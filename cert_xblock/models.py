@@ -63,6 +63,9 @@ class IssuedCertificate(models.Model):
     grade_percent = models.FloatField(null=True)
     grade_letter = models.CharField(max_length=255, blank=True)
     grade_passed = models.BooleanField(default=False)
+    # Whether the verify page may show the grade: decided when the certificate is printed (the block's
+    # "Show the grade" then), so turning the setting on later never publishes a grade the PDF did not print.
+    grade_public = models.BooleanField(default=False)
     issued_via = models.CharField(max_length=32, default="learner", help_text="learner, batch or staff")
     allowlisted = models.BooleanField(default=False)
 
