@@ -34,6 +34,7 @@ INSTALL_REQUIRES = [
     "edx-opaque-keys>=3.0",
     "edx-django-utils>=7",
     "djangorestframework>=3.15",
+    "django-ratelimit>=4.1",  # guesses at verification codes, per client (the LMS uses it for the same)
     "reportlab>=4.2",
     "python-bidi>=0.6",
     "uharfbuzz>=0.45",

@@ -41,4 +41,4 @@ class CertXBlockConfig(AppConfig):
 
     def ready(self) -> None:
         # Workers find these tasks by name; the LMS's autodiscovery only imports ``tasks`` modules.
-        from . import config_sync, notifications  # noqa: F401
+        from . import checks, config_sync, notifications  # noqa: F401

@@ -17,8 +17,9 @@ from xblock.validation import ValidationMessage
 
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
-from .http import error_response
+from .http import RequestError, error_response, json_response, parse_json_object, require_method
 from .i18n import gettext_for
+from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
 from .templating import render_template
@@ -101,6 +102,20 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     def _learner(self) -> Learner:
         return compat.current_learner(self.runtime.service(self, "user").get_current_user())
 
+    def _caller(self, learner: Learner) -> Caller:
+        return caller_for(learner.user_id, self.block_ref.course_key)
+
+    def _refused(self, action: Action, learner: Learner) -> Response | None:
+        """The 403 the table gives this caller for this action, or None when they may go on."""
+        _ = gettext_for(learner.language)
+        try:
+            check(action, self._caller(learner), _)
+        except Refused as exc:
+            log.info("cert_xblock user=%s refused %s on %s", learner.user_id, action.value, self.block_ref.block_id)
+            extra = {"status": "anonymous"} if learner.user_id is None else {}
+            return error_response(exc.status, exc.message, **extra)
+        return None
+
     # --- views ------------------------------------------------------------------------------------------------
     def student_view(self, context: dict | None = None) -> Fragment:
         """Where the learner stands, without a click: signed out, below the bar, qualified, issued, not yet."""
@@ -110,6 +125,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         learner = self._learner()
         ref = self.block_ref
         save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
+        compat.block_seen(ref.course_key, ref.block_id, self.certificate_settings.to_dict())
         strings = _learner_strings(gettext_for(learner.language))
         frag = Fragment(render_template("learner.html", {**learner_state(self, learner), "strings": strings}))
         frag.add_css(read_text("static", "css/cert_xblock.css"))
@@ -119,12 +135,18 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
     def author_view(self, context: dict | None = None) -> Fragment:
         """What Studio's unit page shows: a summary of the rules, not a learner's standing."""
+        refusal = self._view_refusal()
+        if refusal is not None:
+            return refusal
         values = self.certificate_settings
         problems = validate_settings(values)
         return Fragment(render_template("author.html", {"settings": values, "problems": problems}))
 
     def studio_view(self, context: dict | None = None) -> Fragment:
-        """The mixin's settings editor, plus a live preview and inline error display."""
+        """The mixin's settings editor, plus a live preview and inline error display (authors only)."""
+        refusal = self._view_refusal()
+        if refusal is not None:
+            return refusal
         frag = super().studio_view(context)
         frag.add_content(render_template("studio_extra.html", {
             "preview_url": self.runtime.handler_url(self, "preview"),
@@ -133,39 +155,72 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         frag.initialize_js("CertXBlockStudio")
         return frag
 
-    # --- Studio validation ------------------------------------------------------------------------------------
-    @XBlock.json_handler
-    def submit_studio_edits(self, data, suffix: str = ""):
-        """The mixin's save; then the database copy of the settings follows (and, in the twin, the course sync)."""
+    def _view_refusal(self) -> Fragment | None:
+        """The editor and the rules summary are for the course team in Studio; anyone else is told so."""
+        learner = self._learner()
+        if allowed(Action.STUDIO_VIEW, self._caller(learner)):
+            return None
+        message = refusal(Action.STUDIO_VIEW, gettext_for(learner.language))
+        return Fragment(render_template("refused.html", {"message": message}))
+
+    # --- Studio -----------------------------------------------------------------------------------------------
+    @XBlock.handler
+    def submit_studio_edits(self, request, suffix: str = "") -> Response:
+        """Save the editor's values: authors only; every value type-checked and validated, each problem naming
+        its field, before anything is written; then the database copy of the settings follows."""
+        from .config import FieldProblem, apply_posted
         from .config_sync import block_saved
 
-        result = super().submit_studio_edits.__wrapped__(self, data, suffix)
+        learner = self._learner()
+        refused = self._refused(Action.SAVE_SETTINGS, learner)
+        if refused is not None:
+            return refused
+        _ = gettext_for(learner.language)
+        try:
+            data = parse_json_object(request, _)
+        except RequestError as exc:
+            return error_response(exc.status, str(exc))
+        if "values" not in data:
+            problems = [FieldProblem("values", _("Send the settings as {\"values\": {...}}."))]
+        else:
+            values, problems = apply_posted(self.certificate_settings, data["values"], _, data.get("defaults", []))
+            if not problems:
+                problems = self._asset_problems(values, _)
+        if problems:
+            return json_response(400, {"error": self._problems_json(problems, _)})
+        for name in self.editable_fields:
+            if getattr(values, name) != getattr(self, name):
+                setattr(self, name, getattr(values, name))
         block_saved(self.block_ref.block_id, self.block_ref.course_key, self.certificate_settings)
-        return result
+        return json_response(200, {"result": "success"})
 
     def validate_field_data(self, validation, data) -> None:
-        """Every problem with the settings, each naming its field.
-
-        The mixin calls this to refuse a save, and from ``validate()`` for what Studio's unit page shows.
-        """
+        """Every problem with the settings, each naming its field: what Studio's unit page shows (``validate()``)."""
         values = CertificateSettings(**{name: getattr(data, name) for name in self.editable_fields})
-        self._report_problems(validation, values, gettext_for(self._author_language()))
+        _ = gettext_for(self._author_language())
+        for problem in validate_settings(values, _) + self._asset_problems(values, _):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, self._labelled(problem, _)))
 
-    def _report_problems(self, validation, values: CertificateSettings, _: Any) -> None:
-        """Every problem with these settings, each prefixed with its field's label: rules, then missing images."""
+    def _asset_problems(self, values: CertificateSettings, _: Any) -> list:
+        """The logo and signature images the settings name but the course's Files & Uploads lack."""
         from .config import FieldProblem
         from .course_assets import missing_assets
 
-        problems = validate_settings(values, _)
         course_key = self.block_ref.course_key
         missing = _("The course has no file {path} in Files & Uploads.")
-        for field_name, paths in (("logo", [values.logo]),
-                                  ("signatories", [s["signature"] for s in values.signatory_list])):
-            problems += [FieldProblem(field_name, missing.format(path=path))
-                         for path in missing_assets(course_key, paths)]
-        for problem in problems:
-            label = self.fields[problem.field].display_name
-            validation.add(ValidationMessage(ValidationMessage.ERROR, f"{_(label)}: {problem.message}"))
+        return [FieldProblem(field_name, missing.format(path=path))
+                for field_name, paths in (("logo", [values.logo]),
+                                          ("signatories", [s["signature"] for s in values.signatory_list]))
+                for path in missing_assets(course_key, paths)]
+
+    def _labelled(self, problem, _: Any) -> str:
+        field = self.fields.get(problem.field)
+        label = _(field.display_name) if field is not None else problem.field
+        return f"{label}: {problem.message}"
+
+    def _problems_json(self, problems: list, _: Any) -> dict[str, Any]:
+        """The shape the XBlock editor's save shows (``messages``), each message also naming its field."""
+        return {"messages": [{"type": "error", "field": p.field, "text": self._labelled(p, _)} for p in problems]}
 
     def _author_language(self) -> str:
         try:
@@ -179,19 +234,26 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         """POST: read the grade, decide, issue if qualified; the same certificate on every later call."""
         from .learner_view import grade_me
 
-        return grade_me(self, request, self._learner())
+        learner = self._learner()
+        refused = self._refused(Action.GRADE_ME, learner)
+        return refused if refused is not None else grade_me(self, request, learner)
 
     @XBlock.handler
     def download(self, request, suffix: str = "") -> Response:
-        """The signed-in learner's own certificate of this block: a presigned redirect or the PDF bytes."""
+        """GET: the signed-in learner's own certificate of this block: a presigned redirect or the PDF bytes."""
         from .issuance import live_certificate
 
         learner = self._learner()
         _ = gettext_for(learner.language)
         if learner.user_id is None:
-            return error_response(403, _("Sign in to download your certificate."))
+            return self._refused(Action.DOWNLOAD_OWN, learner)
+        try:
+            require_method(request, ("GET", "HEAD"), _)
+        except RequestError as exc:
+            return error_response(exc.status, str(exc))
         certificate = live_certificate(learner.user_id, self.block_ref.block_id)
-        if certificate is None:
+        if certificate is None or not allowed(Action.DOWNLOAD_OWN, self._caller(learner).with_holder(
+                certificate.user_id)):
             return error_response(404, _("You have no certificate from this block yet."))
         from .tracking import certificate_downloaded
 
@@ -208,10 +270,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
     @XBlock.handler
     def preview(self, request, suffix: str = "") -> Response:
-        """A sample certificate with the current (or posted, unsaved) settings, for the Studio editor."""
+        """A sample certificate with the current (or posted, unsaved) settings: authors only, in Studio."""
         from .preview import preview_response
 
-        return preview_response(self, request)
+        learner = self._learner()
+        refused = self._refused(Action.PREVIEW, learner)
+        return refused if refused is not None else preview_response(self, request, learner.language)
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

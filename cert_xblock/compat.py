@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from opaque_keys.edx.keys import CourseKey
 
-from .platform_types import ANONYMOUS, CourseInfo, Enrollment, GradeSnapshot, Learner
+from .platform_types import ANONYMOUS, NO_ROLES, CourseInfo, CourseRoles, Enrollment, GradeSnapshot, Learner
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Platform:
     user_id_of: Callable[[Any], int | None]
     published_blocks: Callable[[CourseKey, str], dict[str, dict[str, Any]]]
     store_saved_block: Callable[[CourseKey, str, str, dict[str, Any]], bool]
-    is_course_staff: Callable[[Any, CourseKey], bool]
+    block_seen: Callable[[CourseKey, str, str, dict[str, Any]], None]
+    course_roles: Callable[[Any, CourseKey], CourseRoles]
     emit_event: Callable[[str, dict[str, Any]], None]
     send_message: Callable[[int, str, str, str, dict[str, Any]], None]
     courseware_url: Callable[[CourseKey, str], str]
@@ -63,7 +64,8 @@ def _lms_modules() -> Platform:
         user_id_of=_lms_user_id,
         published_blocks=_lms_published_blocks,
         store_saved_block=_lms_store_saved_block,
-        is_course_staff=_lms_is_course_staff,
+        block_seen=_lms_block_seen,
+        course_roles=_lms_course_roles,
         emit_event=_lms_emit_event,
         send_message=_lms_send_message,
         courseware_url=_lms_courseware_url,
@@ -96,10 +98,30 @@ def _lms_store_saved_block(course_key: CourseKey, usage_id: str, block_type: str
     return False
 
 
-def _lms_is_course_staff(user: Any, course_key: CourseKey) -> bool:
+def _lms_block_seen(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> None:
+    """The modulestore already holds every block of the course: nothing to record."""
+
+
+def _lms_course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
+    """The user's roles as the LMS and Studio decide them.
+
+    ``has_access`` applies the request's masquerade (``courseware/access.py``: a staff member viewing the course
+    as a learner is refused staff access), so staff "viewing as a learner" are learners here too.
+    ``has_studio_write_access`` answers True for course staff in the LMS as well (``student/auth.py``, the
+    limited-staff hack keyed on ``SERVICE_VARIANT``), so authorship is asked only in Studio's process.
+    """
+    from common.djangoapps.student.auth import has_studio_write_access  # pylint: disable=import-error
+    from common.djangoapps.student.roles import GlobalStaff  # pylint: disable=import-error
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ROLES
+    global_staff = GlobalStaff().has_user(user)
+    if getattr(settings, "SERVICE_VARIANT", "lms") == "cms":
+        return CourseRoles(global_staff=global_staff, author=has_studio_write_access(user, course_key))
     from lms.djangoapps.courseware.access import has_access  # pylint: disable=import-error
 
-    return bool(has_access(user, "staff", course_key))
+    return CourseRoles(global_staff=global_staff, course_staff=bool(has_access(user, "staff", course_key)),
+                       instructor=bool(has_access(user, "instructor", course_key)))
 
 
 def _lms_emit_event(name: str, data: dict[str, Any]) -> None:
@@ -155,7 +177,8 @@ def _twin_modules() -> Platform:
         user_id_of=user_id_of,
         published_blocks=modulestore.published_blocks,
         store_saved_block=modulestore.store_saved_block,
-        is_course_staff=roles.is_course_staff,
+        block_seen=modulestore.block_seen,
+        course_roles=roles.course_roles,
         emit_event=tracker.emit,
         send_message=mail.send_message,
         courseware_url=lambda course_key, usage_id: "",
@@ -339,9 +362,25 @@ def store_saved_block(course_key: CourseKey, usage_id: str, fields: dict[str, An
     return platform().store_saved_block(course_key, usage_id, block_type, fields)
 
 
+def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
+    """A Django user's roles in the course: global staff, course staff, instructor, Studio author."""
+    return platform().course_roles(user, course_key)
+
+
+def course_roles_of(user_id: int | None, course_key: CourseKey) -> CourseRoles:
+    """The same, for a user id (None: anonymous, no roles)."""
+    return NO_ROLES if user_id is None else course_roles(_user(user_id), course_key)
+
+
+def block_seen(course_key: CourseKey, usage_id: str, fields: dict[str, Any], block_type: str = "cert_xblock") -> None:
+    """A block was rendered, so it is part of the course: where the platform has no course store of its own (the
+    twin), remember it, so that a sync after another block's save does not take it for a removed one."""
+    platform().block_seen(course_key, usage_id, block_type, fields)
+
+
 def is_course_staff(user: Any, course_key: CourseKey) -> bool:
     """Whether a Django user is staff of the course (the LMS's ``has_access(user, 'staff', course_key)``)."""
-    return platform().is_course_staff(user, course_key)
+    return course_roles(user, course_key).course_staff
 
 
 def emit_event(name: str, data: dict[str, Any]) -> None:

@@ -7,9 +7,10 @@ Validation lives here, once, and names the field in every problem it reports.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -166,3 +167,61 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
         if message:
             problems.append(FieldProblem(name, message))
     return problems
+
+
+# The longest text any setting may hold before its own rule is checked (the custom text's 500 is the largest).
+MAX_TEXT_LENGTH = 2000
+
+
+def _typed(name: str, value: Any, kind: type, _: Callable[[str], str]) -> tuple[Any, str | None]:
+    """One posted value as its setting's type, or the problem with it (no coercion from other types)."""
+    if kind is bool:
+        return (value, None) if isinstance(value, bool) else (None, _("Choose yes or no."))
+    if kind in (int, float):
+        number_ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        if not number_ok:
+            return None, _("Enter a number.")
+        if kind is int:
+            return (int(value), None) if float(value).is_integer() else (None, _("Enter a whole number."))
+        return float(value), None
+    if not isinstance(value, str):
+        return None, _("Enter text.")
+    if len(value) > MAX_TEXT_LENGTH:
+        return None, _("This text is too long.")
+    return value, None
+
+
+def apply_posted(current: CertificateSettings, posted: Any, _: Callable[[str], str] = lambda s: s,
+                 reset: Any = ()) -> tuple[CertificateSettings, list[FieldProblem]]:
+    """The settings with a request's values applied (and ``reset`` fields back to their defaults).
+
+    Every value is checked against its setting's type first, so "abc" for a number, 1e400, null or an array
+    is a problem naming its field, like any other validation error; unknown names are refused too.
+    """
+    problems: list[FieldProblem] = []
+    if not isinstance(posted, dict):
+        return current, [FieldProblem("values", _("The settings must be sent as a JSON object."))]
+    if not isinstance(reset, (list, tuple)) or not all(isinstance(name, str) for name in reset):
+        return current, [FieldProblem("defaults", _("The fields to reset must be a list of field names."))]
+    kinds = {f.name: f.type for f in fields(CertificateSettings)}
+    kinds = {name: {"str": str, "int": int, "float": float, "bool": bool}[kind] for name, kind in kinds.items()}
+    defaults = CertificateSettings()
+    changes: dict[str, Any] = {}
+    for name in reset:
+        if name not in kinds:
+            problems.append(FieldProblem(name, _("There is no such setting.")))
+        elif name not in posted:
+            changes[name] = getattr(defaults, name)
+    for name, value in posted.items():
+        if name not in kinds:
+            problems.append(FieldProblem(str(name)[:60], _("There is no such setting.")))
+            continue
+        typed, problem = _typed(name, value, kinds[name], _)
+        if problem:
+            problems.append(FieldProblem(name, problem))
+        else:
+            changes[name] = typed
+    if problems:
+        return current, problems
+    updated = replace(current, **changes)
+    return updated, validate_settings(updated, _)

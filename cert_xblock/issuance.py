@@ -24,6 +24,7 @@ from .eligibility import Decision, Facts, Outcome, decide, grade_text
 from .i18n import certificate_wording
 from .links import verify_url
 from .models import AllowlistEntry, IssuedCertificate, format_short_code
+from .names import certificate_name
 from .platform_types import CourseInfo, GradeSnapshot, Learner
 from .rendering import CertificateData, Design, Signatory, render_certificate
 from .signals import certificate_issued
@@ -174,12 +175,13 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         user_id=learner.user_id,
         course_key=block.course_key,
         block_id=block.block_id,
-        name=learner.full_name,
+        name=certificate_name(learner.full_name, learner.username),
         **printed_course_and_org(rules, course),
         title=rules.certificate_title,
         grade_percent=facts.grade.percent,
         grade_letter=facts.grade.letter or "",
         grade_passed=facts.grade.passed,
+        grade_public=rules.show_grade,
         issued_via=via,
         allowlisted=facts.allowlisted,
         request_id=request_id,
@@ -196,9 +198,9 @@ def printed_course_and_org(rules: CertificateSettings, course: CourseInfo) -> di
 
 
 def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:
-    """What is printed: the record's snapshot, the block's texts, and the course's logo and signatures."""
+    """What is printed: the record's snapshot (name, names, title, grade if public), the block's texts and images."""
     printed_grade = ""
-    if rules.show_grade and certificate.grade_percent is not None:
+    if certificate.grade_public and certificate.grade_percent is not None:
         printed_grade = grade_text(certificate.grade_percent)
     signatories = tuple(
         Signatory(name=s["name"], title=s["title"], signature=course_asset(certificate.course_key, s["signature"]))

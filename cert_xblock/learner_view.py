@@ -10,9 +10,10 @@ from typing import Any
 
 from webob import Response
 
-from .http import BadRequest, error_response, json_response, parse_json_object
+from .http import RequestError, error_response, json_response, parse_json_object
 from .i18n import gettext_for
 from .issuance import Assessment, assess, issue_certificate, new_request_id
+from .names import NameRefused, refusal_message
 from .payloads import certificate_payload, grade_payload
 from .platform_types import Learner
 from .rendering import RenderError
@@ -49,18 +50,20 @@ def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
 
 
 def grade_me(block: Any, request: Any, learner: Learner) -> Response:
-    """Handle the Get my certificate click (POST, JSON object body)."""
+    """Handle the Get my certificate click (POST, JSON object body) of a signed-in learner."""
     _ = gettext_for(learner.language)
     try:
         parse_json_object(request, _)
-    except BadRequest as exc:
-        return error_response(405 if request.method != "POST" else 400, str(exc))
-    if not learner.is_authenticated:
-        return error_response(403, _("Sign in to get your certificate."), status="anonymous")
+    except RequestError as exc:
+        return error_response(exc.status, str(exc))
     request_id = new_request_id()
     try:
         standing = issue_certificate(learner, block.block_ref, block.certificate_settings, via="learner",
                                      request_id=request_id)
+    except NameRefused as exc:
+        log.info("cert_xblock request_id=%s user=%s name refused: %s (%d)", request_id, learner.user_id, exc.reason,
+                 exc.length)
+        return error_response(422, refusal_message(exc, _), status="name_refused", request_id=request_id)
     except RenderError as exc:
         log.warning("cert_xblock request_id=%s user=%s cannot print: %s", request_id, learner.user_id, exc)
         return error_response(422, _("Your certificate cannot be printed: {reason}").format(reason=exc),

@@ -53,3 +53,16 @@ class CourseInfo:
     lowest_passing_grade: float | None  # 0..1, the course's own passing cutoff
     start: datetime | None
     end: datetime | None
+
+
+@dataclass(frozen=True)
+class CourseRoles:
+    """What the platform says of one user in one course, for the permission table (``cert_xblock.permissions``)."""
+
+    global_staff: bool = False
+    course_staff: bool = False  # has_access(user, 'staff', course): staff, instructors, org staff, global staff
+    instructor: bool = False  # has_access(user, 'instructor', course)
+    author: bool = False  # may edit the course in Studio; only ever True in Studio's process
+
+
+NO_ROLES = CourseRoles()

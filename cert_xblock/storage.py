@@ -1,10 +1,11 @@
 """Where certificate PDFs are kept, through Django's storage API.
 
-The storage is the ``cert_xblock`` alias of ``settings.STORAGES`` (the plugin settings default it to the
-local file system; operators point it at django-storages' S3 backend with ``CERT_XBLOCK_STORAGE``, and
-``settings.common.certificate_storages`` makes that backend sign every link). Files are never public: a learner
-gets their own file through the block's download handler, which streams local files and redirects to a
-short-lived presigned link where the storage can make one.
+The storage is the ``cert_xblock`` alias of ``settings.STORAGES`` (the plugin settings default it to a private
+folder on the local file system, outside MEDIA_ROOT; operators point it at django-storages' S3 backend with
+``CERT_XBLOCK_STORAGE``, and ``settings.common.certificate_storages`` makes that backend sign every link). Files
+are never public: a learner gets their own file through the block's download handler or the REST API, which
+stream local files and redirect to a short-lived presigned link where the storage can make one. Local files have
+no URL at all (``PrivateFileSystemStorage``), and a system check refuses a local folder that a web server serves.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.files.storage.handler import InvalidStorageError
 
 STORAGE_ALIAS = "cert_xblock"
@@ -25,14 +26,37 @@ _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "
                                    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i"})
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Local files that have no public address: ``url()`` refuses, so no page can ever link a PDF directly."""
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("certificate files are private: serve them through the holder's download")
+
+
 def certificate_storage() -> Storage:
-    """The configured certificate storage; the local file system under MEDIA_ROOT when none is set."""
+    """The configured certificate storage; a private local folder when none is set."""
     try:
         return storages[STORAGE_ALIAS]
     except InvalidStorageError:
-        from django.core.files.storage import FileSystemStorage
+        from .settings.common import private_files_root
 
-        return FileSystemStorage(location=f"{settings.MEDIA_ROOT}/cert_xblock")
+        return PrivateFileSystemStorage(location=private_files_root(settings))
+
+
+def publicly_served_location(storage: Storage) -> str | None:
+    """The served folder (MEDIA_ROOT or STATIC_ROOT) a local certificate storage lies in, else None."""
+    import os
+
+    location = getattr(storage, "location", None)
+    if not location:
+        return None
+    location = os.path.realpath(location)
+    for served in (getattr(settings, "MEDIA_ROOT", ""), getattr(settings, "STATIC_ROOT", "")):
+        if served:
+            root = os.path.realpath(str(served))
+            if location == root or location.startswith(root.rstrip(os.sep) + os.sep):
+                return root
+    return None
 
 
 def pdf_name(course_key: object, verify_id: str) -> str:

@@ -1,7 +1,7 @@
 """The public record of a certificate: what the verify page, its JSON form and LinkedIn may show.
 
 Only what the holder agreed to by sharing the link: name, course, organization, dates and status. Never the
-email address or username; the grade only when the block's Studio settings (``show_grade``) allow it.
+email address or username; the grade only when the certificate printed it (``grade_public``, decided at issue).
 """
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from .block_config import load_block_config
 from .eligibility import grade_text
 from .links import verify_url
 from .models import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, IssuedCertificate, format_short_code, normalize_short_code
@@ -58,8 +57,8 @@ def certificate_status(certificate: IssuedCertificate, now: datetime | None = No
 
 
 def public_record(certificate: IssuedCertificate, now: datetime | None = None) -> PublicRecord:
-    rules = load_block_config(certificate.block_id)
-    show_grade = bool(rules and rules.show_grade) and certificate.grade_percent is not None
+    # The record says whether its grade was printed; the block's setting today does not matter.
+    show_grade = certificate.grade_public and certificate.grade_percent is not None
     status = certificate_status(certificate, now)
     return PublicRecord(
         certificate_id=certificate.verify_id,

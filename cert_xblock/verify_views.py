@@ -2,13 +2,15 @@
 
 ``/certificates/verify/`` takes the short code printed on the PDF; ``/certificates/verify/<id>`` shows one
 certificate; ``/certificates/verify/<id>.json`` is the same record for machines. Unknown ids and codes get a
-404 that says so, a code that cannot exist gets a 400 that says why.
+404 that says so, a code that cannot exist gets a 400 that says why. Every look-up counts against the client's
+rate (django-ratelimit, as the LMS limits its own guessable forms): past it, a 429 with ``Retry-After``.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language_from_request
@@ -64,6 +66,21 @@ def _page(name: str, context: dict[str, Any], status: int = 200) -> HttpResponse
     return response
 
 
+def _over_rate(request: HttpRequest, group: str, setting: str) -> HttpResponse | None:
+    """A 429 with Retry-After once this client has made more look-ups of this kind than the rate allows."""
+    from django_ratelimit.core import get_usage
+
+    usage = get_usage(request, group=f"cert_xblock.{group}", key="ip", rate=getattr(settings, setting),
+                      increment=True)
+    if not usage or not usage["should_limit"]:
+        return None
+    _ = _translator(request)[1]
+    response = HttpResponse(_("Too many look-ups from your address. Try again in a minute."), status=429,
+                            content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(max(1, int(usage["time_left"])))
+    return response
+
+
 def _lookup_page(request: HttpRequest, status: int, message: str = "", code: str = "") -> HttpResponse:
     language, _ = _translator(request)
     return _page("verify_lookup.html", {"language": language, "labels": _labels(_), "message": message,
@@ -82,6 +99,9 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "").strip()
     if not code:
         return _lookup_page(request, 200)
+    limited = _over_rate(request, "code", "CERT_XBLOCK_VERIFY_LOOKUP_RATE")
+    if limited is not None:
+        return limited
     _ = _translator(request)[1]
     try:
         certificate = find_by_code(code)
@@ -95,6 +115,9 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
+    limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
+    if limited is not None:
+        return limited
     certificate = find_by_verify_id(verify_id)
     if certificate is None:
         return _not_found(request)
@@ -113,7 +136,10 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
 
 
 @require_safe
-def verify_json(request: HttpRequest, verify_id: str) -> JsonResponse:
+def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
+    limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
+    if limited is not None:
+        return limited
     certificate = find_by_verify_id(verify_id)
     if certificate is None:
         _ = _translator(request)[1]

@@ -32,6 +32,9 @@ TIME_ZONE = "UTC"
 SECRET_KEY = os.environ.get("CERT_XBLOCK_SECRET_KEY", "cert-xblock-demo-only-not-secret")
 LMS_ROOT_URL = os.environ.get("CERT_XBLOCK_SITE_ROOT", "http://127.0.0.1:8000")
 CERT_XBLOCK_PLATFORM = "twin"
+# The workbench shows both the learner's view and Studio's editor; "lms" makes it refuse Studio's handlers to
+# everyone, as the LMS does (cert_xblock.permissions).
+SERVICE_VARIANT = os.environ.get("CERT_XBLOCK_SERVICE_VARIANT", "workbench")
 CERT_XBLOCK_TWIN_COURSE = "course-v1:DemoX+CERT101+2026"
 EMAIL_BACKEND = os.environ.get("CERT_XBLOCK_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 LOGGING = {

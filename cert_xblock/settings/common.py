@@ -21,6 +21,9 @@ def plugin_settings(settings: Any) -> None:
         "CERT_XBLOCK_SITE_ROOT": "",
         # "auto": edx-platform when importable, else the standalone twin; or "lms" / "twin".
         "CERT_XBLOCK_PLATFORM": "auto",
+        # Verification look-ups per client (django-ratelimit rates): codes typed into the form, and verify pages.
+        "CERT_XBLOCK_VERIFY_LOOKUP_RATE": "20/m",
+        "CERT_XBLOCK_VERIFY_PAGE_RATE": "120/m",
         # Seconds a presigned download link stays valid (S3 storage).
         "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS": 300,
         # Send the learner an email when a certificate is issued (a block setting can turn it off).
@@ -35,7 +38,10 @@ def plugin_settings(settings: Any) -> None:
         "CERT_XBLOCK_BATCH_RETRY_SECONDS": 10,
         # Send the platform's own certificate links to ours (openedx-filters pipeline step).
         "CERT_XBLOCK_PLATFORM_BRIDGE": False,
-        # Where PDFs are stored: None is the local file system under MEDIA_ROOT; or a STORAGES entry, e.g.
+        # Folder of the PDFs on local storage: never under MEDIA_ROOT, which the LMS serves to anyone. Blank:
+        # "cert_xblock_private" beside MEDIA_ROOT.
+        "CERT_XBLOCK_FILES_ROOT": "",
+        # Where PDFs are stored: None is the local file system (CERT_XBLOCK_FILES_ROOT); or a STORAGES entry, e.g.
         # {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": "...", ...}}.
         "CERT_XBLOCK_STORAGE": None,
         # Retries of a failed issue email (exponential backoff from CERT_XBLOCK_EMAIL_RETRY_SECONDS).
@@ -72,9 +78,8 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
     # CERT_XBLOCK_STORAGE wins: the production pass must override the local default the common pass set.
     entry = settings.CERT_XBLOCK_STORAGE or storages.get("cert_xblock")
     if not entry:
-        media_root = str(getattr(settings, "MEDIA_ROOT", "") or "media")
-        entry = {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                 "OPTIONS": {"location": f"{media_root.rstrip('/')}/cert_xblock"}}
+        entry = {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
+                 "OPTIONS": {"location": private_files_root(settings)}}
     if entry["BACKEND"].startswith("storages.backends.s3"):
         options = dict(entry.get("OPTIONS") or {})
         options["querystring_auth"] = True
@@ -93,6 +98,16 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
         entry = {**entry, "OPTIONS": options}
     storages["cert_xblock"] = entry
     return storages
+
+
+def private_files_root(settings: Any) -> str:
+    """The local folder of certificate PDFs: the operator's, else "cert_xblock_private" beside MEDIA_ROOT."""
+    import os
+
+    if getattr(settings, "CERT_XBLOCK_FILES_ROOT", ""):
+        return str(settings.CERT_XBLOCK_FILES_ROOT)
+    media_root = os.path.abspath(str(getattr(settings, "MEDIA_ROOT", "") or "media"))
+    return os.path.join(os.path.dirname(media_root), "cert_xblock_private")
 
 
 def with_platform_bridge(filters_config: dict[str, Any]) -> dict[str, Any]:

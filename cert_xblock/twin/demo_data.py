@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from .models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from .models import CourseAccessRole, CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
 
 # username, full name, mode, (percent, letter) or None for "no grade yet"
 LEARNERS = [
@@ -15,8 +15,13 @@ LEARNERS = [
     ("ben", "Benoît Dupont", "verified", (0.64, "")),
     ("chen", "Chen Jing", "verified", None),
     ("dana", "Dana Ørsted", "audit", (0.88, "B")),
-    ("staff", "Sam Staff", "verified", None),
+    ("staff", "Sam Staff", "verified", None),  # global staff
+    ("cara", "Cara Course-Staff", "verified", None),
+    ("ivan", "Ivan Instructor", "verified", None),
+    ("olga", "Olga Org-Staff", "verified", None),
 ]
+# Course team: course-level roles, and an org-wide one (course_id blank), as the platform keeps them.
+ROLES = [("cara", "staff", True), ("ivan", "instructor", True), ("olga", "staff", False)]
 
 
 def _demo_images(course_key: CourseKey) -> None:
@@ -71,4 +76,7 @@ def seed_demo() -> CourseKey:
             "percent_grade": percent, "letter_grade": letter, "grading_policy_hash": "demo",
             "passed_timestamp": datetime(2026, 11, 1, tzinfo=UTC) if letter else None,
         })
+    for username, role, course_level in ROLES:
+        CourseAccessRole.objects.get_or_create(user=users.get(username=username), org=course_key.org, role=role,
+                                               course_id=course_key if course_level else None)
     return course_key

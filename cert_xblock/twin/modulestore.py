@@ -41,3 +41,10 @@ def store_saved_block(course_key: CourseKey, usage_id: str, block_type: str, fie
         "course_id": course_key, "block_type": block_type, "fields": fields, "published": True,
     })
     return True
+
+
+def block_seen(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> None:
+    """A block the workbench rendered is in the course; recorded once, its fields kept current by saves."""
+    CourseBlock.objects.get_or_create(usage_id=usage_id, defaults={
+        "course_id": course_key, "block_type": block_type, "fields": fields, "published": True,
+    })

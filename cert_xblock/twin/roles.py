@@ -1,7 +1,11 @@
 """Twin of the LMS's course roles (``student.models.CourseAccessRole``, table student_courseaccessrole).
 
-Course staff are users with the ``staff`` or ``instructor`` role in the course, plus global staff, as
-``has_access(user, 'staff', course_key)`` decides in the LMS.
+Roles are rows for a course (``course_id`` set) or for a whole organization (``course_id`` blank, ``org`` set), as
+the platform keeps them. What they grant follows the platform: ``has_access(user, 'staff', course)`` is true for
+course or org staff and instructors and for global staff; ``has_access(user, 'instructor', course)`` for course
+or org instructors and global staff; Studio write access (``student/auth.py`` ``get_user_permissions``) for global
+staff, instructors and staff of the course or org. The LMS seam asks authorship only in Studio's process; the twin
+grants it wherever ``SERVICE_VARIANT`` is not ``lms`` (the workbench plays Studio for the editor).
 """
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from opaque_keys.edx.django.models import CourseKeyField
 from opaque_keys.edx.keys import CourseKey
 
-STAFF_ROLES = ("staff", "instructor")
+from cert_xblock.platform_types import NO_ROLES, CourseRoles
 
 
 class CourseAccessRole(models.Model):
@@ -32,10 +37,16 @@ class CourseAccessRole(models.Model):
         return f"{self.user_id} {self.role} {self.course_id}"
 
 
-def is_course_staff(user: Any, course_key: CourseKey) -> bool:
-    """Global staff, or staff/instructor of this course."""
+def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
+    """The user's roles in the course, from their course-level and org-level role rows."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_staff:
-        return True
-    return CourseAccessRole.objects.filter(user=user, course_id=course_key, role__in=STAFF_ROLES).exists()
+        return NO_ROLES
+    org_wide = Q(org__iexact=course_key.org, course_id=CourseKeyField.Empty)
+    held = set(CourseAccessRole.objects.filter(Q(course_id=course_key) | org_wide, user=user)
+               .values_list("role", flat=True))
+    global_staff = bool(user.is_staff)
+    instructor = global_staff or "instructor" in held
+    staff = instructor or "staff" in held
+    in_studio = getattr(settings, "SERVICE_VARIANT", "workbench") != "lms"
+    return CourseRoles(global_staff=global_staff, course_staff=staff, instructor=instructor,
+                       author=in_studio and staff)

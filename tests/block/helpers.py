@@ -27,7 +27,7 @@ def certificates_of(server: services.Workbench, username: str) -> list[tuple]:
 
 
 def certificate_files(server: services.Workbench) -> list[Path]:
-    root = server.var / "media" / "cert_xblock"
+    root = server.var / "cert_xblock_private"
     return sorted(root.rglob("*.pdf")) if root.exists() else []
 
 

@@ -36,7 +36,7 @@ def test_passing_learner_gets_a_certificate_with_their_name_and_the_course(workb
     [(verify_id, status, file_name, request_id, name)] = certificates_of(workbench, "zoe")
     assert (verify_id, status, name, request_id) == (certificate["id"], "issued", "Zoë Ångström-Nakamura",
                                                      body["request_id"])
-    assert (workbench.var / "media" / "cert_xblock" / file_name).read_bytes() == pdf.content
+    assert (workbench.var / "cert_xblock_private" / file_name).read_bytes() == pdf.content
 
 
 def test_second_click_returns_the_same_certificate(workbench, learner_session):

@@ -32,7 +32,8 @@ def test_studio_preview_of_unsaved_edits_and_their_refusal(workbench, learner_se
     assert "Draft of a Title" in pdf_text(draft.content)
     refused = author.post("preview", json.dumps({"values": {"accent_color": "teal"}}))
     assert refused.status_code == 400
-    assert refused.json() == {"error": "accent_color: Enter the accent colour as #RRGGBB."}
+    assert refused.json() == {"error": "accent_color: Enter the accent colour as #RRGGBB.",
+                              "fields": {"accent_color": "Enter the accent colour as #RRGGBB."}}
 
 
 def test_issued_certificate_carries_the_logo_and_signatures(workbench, learner_session):

@@ -5,14 +5,15 @@ from types import SimpleNamespace
 
 from cert_xblock.settings import common, production
 
-LOCAL = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": "/srv/media/cert_xblock"}}
+# Beside MEDIA_ROOT, never in it: the LMS's web server publishes MEDIA_ROOT.
+LOCAL = {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage", "OPTIONS": {"location": "/srv/cert_xblock_private"}}
 
 
 def lms_settings(**values) -> SimpleNamespace:
     return SimpleNamespace(MEDIA_ROOT="/srv/media", LMS_ROOT_URL="https://lms.example.org", **values)
 
 
-def test_defaults_keep_what_the_operator_set_and_store_locally():
+def test_defaults_keep_what_the_operator_set_and_store_privately():
     settings = lms_settings(CERT_XBLOCK_EMAIL_ENABLED=False)
     common.plugin_settings(settings)
     assert settings.CERT_XBLOCK_EMAIL_ENABLED is False

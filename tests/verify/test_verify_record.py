@@ -1,17 +1,21 @@
 """The verification page, its JSON form and the code lookup, over Django's test client."""
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
 
+from cert_xblock import compat, storage
 from cert_xblock.block_config import save_block_config
+from cert_xblock.issuance import issue_certificate
 from cert_xblock.links import verify_url
 from cert_xblock.models import format_short_code
 from cert_xblock.twin.tracker import TrackedEvent
+from tests.pdf import pdf_text
 
-from .conftest import BLOCK, COURSE, RULES
+from .conftest import BLOCK, COURSE, RULES, make_learner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,10 +49,20 @@ def test_the_json_form_is_the_same_record(client, issued):
     assert not {"grade", "email", "username", "user_id"} & set(data)
 
 
-def test_the_grade_shows_only_when_the_block_allows_it(client, issued):
-    save_block_config(BLOCK.block_id, COURSE, RULES.__class__(**{**RULES.to_dict(), "show_grade": True}))
-    assert "91%" in page_of(client, issued.valid).content.decode()
-    assert json_of(client, issued.valid).json()["grade"] == "91%"
+def test_turning_show_grade_on_later_publishes_no_grade_the_pdf_did_not_print(client, issued):
+    save_block_config(BLOCK.block_id, COURSE, replace(RULES, show_grade=True))
+    assert "91%" not in page_of(client, issued.valid).content.decode()
+    assert "grade" not in json_of(client, issued.valid).json()
+    assert "91%" not in pdf_text(storage.read_pdf(issued.valid.file_name))
+
+
+def test_a_certificate_issued_with_the_grade_shown_prints_it_and_publishes_it(client, issued):
+    rules = replace(RULES, show_grade=True)
+    learner = compat.learner_by_id(make_learner("gita", "Gita Graded", 0.87))
+    certificate = issue_certificate(learner, BLOCK, rules, via="learner", request_id="req-gita").certificate
+    assert "87%" in pdf_text(storage.read_pdf(certificate.file_name))
+    assert "87%" in page_of(client, certificate).content.decode()
+    assert json_of(client, certificate).json()["grade"] == "87%"
 
 
 def test_a_revoked_certificate_says_so_with_its_date_and_offers_no_linkedin(client, issued):
