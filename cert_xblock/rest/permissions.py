@@ -1,4 +1,4 @@
-"""Who may read what: a learner reads their own certificates, course staff read their course's."""
+"""The REST API's side of the permission table (``cert_xblock.permissions``): each view names its ``Action``."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,8 +8,8 @@ from django.utils.translation import get_language_from_request
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import BasePermission
 
-from .. import compat
 from ..i18n import gettext_for
+from ..permissions import Action, Caller, allowed, caller_for_user, refusal
 
 
 def authentication_classes() -> list[type]:
@@ -30,22 +30,21 @@ def request_gettext(request: Any) -> Callable[[str], str]:
     return gettext_for(get_language_from_request(getattr(request, "_request", request)) or "en")
 
 
-class IsCourseStaff(BasePermission):
-    """Staff of the course in the URL (``has_access(user, 'staff', course_key)`` in the LMS)."""
+def view_caller(request: Any, view: Any) -> Caller:
+    """The caller in the view's course (if its URL names one), holding ``holder`` when the URL names them."""
+    caller = caller_for_user(request.user, getattr(view, "course_key", None) if "course_id" in view.kwargs else None)
+    username = view.kwargs.get("username")
+    if username is not None and request.user.is_authenticated and request.user.username == username:
+        caller = caller.with_holder(request.user.pk)
+    return caller
+
+
+class FollowsTable(BasePermission):
+    """Allows what the permission table allows for the view's ``permission_action``; says why otherwise."""
 
     def has_permission(self, request: Any, view: Any) -> bool:
-        if compat.is_course_staff(request.user, view.course_key):
+        action: Action = view.permission_action
+        if allowed(action, view_caller(request, view)):
             return True
-        self.message = request_gettext(request)("Only course staff can see the certificates of a course.")
-        return False
-
-
-class IsLearnerOrCourseStaff(BasePermission):
-    """The learner named in the URL themselves, or staff of the course."""
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        if request.user.username == view.kwargs["username"] or compat.is_course_staff(request.user, view.course_key):
-            return True
-        self.message = request_gettext(request)(
-            "Only the learner themselves or course staff can see this learner's certificates.")
+        self.message = refusal(action, request_gettext(request))
         return False

@@ -1,7 +1,8 @@
 """REST views: my certificates (and my PDF), one learner's standing in a course, all certificates of a course.
 
-Read-only; course staff are decided by the platform (``compat.is_course_staff``). Every refusal is a 4xx
-whose ``detail`` says what was wrong.
+Read-only. Who may call each view is the permission table's (``cert_xblock.permissions``, each view's
+``permission_action``); course roles are decided by the platform. Every refusal is a 4xx whose ``detail`` says
+what was wrong.
 """
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ from .. import compat, storage, tracking
 from ..batch import course_blocks
 from ..issuance import assess
 from ..models import IssuedCertificate
+from ..permissions import Action, allowed
 from ..verification import EXPIRED, REVOKED, VALID, certificate_status
-from .permissions import IsCourseStaff, IsLearnerOrCourseStaff, authentication_classes, request_gettext
+from .permissions import FollowsTable, authentication_classes, request_gettext, view_caller
 from .serializers import CertificateSerializer, LearnerStatusSerializer, StaffCertificateSerializer
 
 
@@ -76,7 +78,8 @@ class MyCertificatesView(ListAPIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_action = Action.API_MY_CERTIFICATES
     serializer_class = CertificateSerializer
     pagination_class = Pages
 
@@ -90,7 +93,8 @@ class CourseCertificatesView(_CourseView, ListAPIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated, IsCourseStaff]
+    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_action = Action.API_COURSE_CERTIFICATES
     serializer_class = StaffCertificateSerializer
     pagination_class = Pages
 
@@ -104,7 +108,8 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated, IsLearnerOrCourseStaff]
+    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_action = Action.API_LEARNER_STATUS
     serializer_class = LearnerStatusSerializer
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -145,11 +150,14 @@ class MyCertificateDownloadView(APIView):
     """The signed-in learner's own PDF: a redirect to a short-lived signed link (S3) or the file itself."""
 
     authentication_classes = authentication_classes()
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_action = Action.API_MY_CERTIFICATES  # signed in; the file itself is the holder's only (below)
 
     def get(self, request: Request, verify_id: str) -> HttpResponse:
         certificate = IssuedCertificate.objects.filter(user=request.user, verify_id=verify_id).first()
-        if certificate is None:
+        # Anyone but the holder is told the certificate is not theirs, never whether it exists.
+        if certificate is None or not allowed(Action.API_MY_DOWNLOAD, view_caller(request, self).with_holder(
+                certificate.user_id)):
             raise NotFound(request_gettext(request)("You hold no certificate with this id."))
         tracking.certificate_downloaded(certificate)
         delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
