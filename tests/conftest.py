@@ -10,6 +10,14 @@ import requests
 from . import services
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_counts():
+    """Each test starts with no look-ups counted against its client (django-ratelimit keeps them in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> Iterator[str]:
     """A real Redis server on 127.0.0.1; its URL."""

@@ -28,6 +28,9 @@ class People:
     other_learner: object
     course_staff: object
     other_course_staff: object
+    instructor: object
+    org_staff: object
+    global_staff: object
 
 
 def certificate(user, course_key=COURSE, block_id=BLOCK, **fields) -> IssuedCertificate:
@@ -42,8 +45,11 @@ def people(db, settings, tmp_path) -> People:
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
     storage.save_pdf("c.pdf", PDF)
     users = get_user_model().objects
-    learner, other, staff, elsewhere = (users.create(username=name, email=f"{name}@example.org")
-                                        for name in ("ada", "ben", "cara", "dev"))
+    learner, other, staff, elsewhere, instructor, org_staff, global_staff = (
+        users.create(username=name, email=f"{name}@example.org")
+        for name in ("ada", "ben", "cara", "dev", "ivan", "olga", "sam"))
+    global_staff.is_staff = True
+    global_staff.save()
     CourseOverview.objects.create(id=COURSE, display_name="REST in Practice", org="RestX", lowest_passing_grade="0.6")
     for user, percent, letter in ((learner, 0.88, "B"), (other, 0.41, "")):
         UserProfile.objects.create(user=user, name=user.username.title())
@@ -52,8 +58,10 @@ def people(db, settings, tmp_path) -> People:
                                              letter_grade=letter, grading_policy_hash="h")
     CourseAccessRole.objects.create(user=staff, course_id=COURSE, org="RestX", role="staff")
     CourseAccessRole.objects.create(user=elsewhere, course_id=OTHER_COURSE, org="RestX", role="instructor")
+    CourseAccessRole.objects.create(user=instructor, course_id=COURSE, org="RestX", role="instructor")
+    CourseAccessRole.objects.create(user=org_staff, org="RestX", role="staff")  # every course of the org
     save_block_config(BLOCK, COURSE, CertificateSettings(display_name="Final certificate"))
     certificate(learner, verify_id="a" * 32)
     certificate(learner, course_key=OTHER_COURSE, block_id="block-v1:RestX+R2+2026+type@cert_xblock+block@x",
                 course_name="Another course")
-    return People(learner, other, staff, elsewhere)
+    return People(learner, other, staff, elsewhere, instructor, org_staff, global_staff)

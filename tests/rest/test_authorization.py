@@ -1,4 +1,5 @@
-"""Who may call which endpoint: anonymous, the learner, another learner, course staff, staff of another course."""
+"""Who may call which endpoint: anonymous, the learner, another learner, course staff, staff of another course,
+the course's instructor, staff of the whole organization, and global staff (``cert_xblock.permissions``)."""
 from __future__ import annotations
 
 import pytest
@@ -25,6 +26,12 @@ TABLE = {
                      "download": 404},
     "other_course_staff": {"my certificates": 200, "learner status": 403, "course certificates": 403,
                            "schema": 200, "download": 404},
+    "instructor": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200,
+                   "download": 404},
+    "org_staff": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200,
+                  "download": 404},
+    "global_staff": {"my certificates": 200, "learner status": 200, "course certificates": 200, "schema": 200,
+                     "download": 404},
 }
 REFUSALS = {
     "anonymous": "Authentication credentials were not provided.",
@@ -51,3 +58,12 @@ def test_a_global_staff_member_is_course_staff_everywhere(client, people):
     people.other_learner.save()
     client.force_login(people.other_learner)
     assert client.get(ENDPOINTS["course certificates"]).status_code == 200
+
+
+@pytest.mark.parametrize("caller", list(TABLE))
+@pytest.mark.parametrize("path", [f"/certificates/verify/{'a' * 32}", f"/certificates/verify/{'a' * 32}.json",
+                                  "/certificates/verify/"])
+def test_the_public_verification_pages_answer_everyone(client, people, caller, path):
+    if caller != "anonymous":
+        client.force_login(getattr(people, caller))
+    assert client.get(path).status_code == 200
