@@ -101,7 +101,9 @@ setup(
     },
     include_package_data=False,
     install_requires=INSTALL_REQUIRES,
-    extras_require={"demo": ["xblock-sdk>=0.13", "openedx-django-pyfs>=3.4", "lazy>=1.4"], "test": TEST_REQUIRES, "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
+    extras_require={"demo": ["xblock-sdk>=0.13", "openedx-django-pyfs>=3.4", "lazy>=1.4"], "test": TEST_REQUIRES,
+                    # The suite's MariaDB pass, with the driver the LMS uses (it builds against libmariadb-dev).
+                    "mariadb": ["mysqlclient>=2.2"], "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
     entry_points={
         "xblock.v1": ["cert_xblock = cert_xblock.block:CertificateXBlock"],
         "lms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],

@@ -26,5 +26,6 @@ STORAGES = certificate_storages(sys.modules[__name__])
 CERT_XBLOCK_BATCH_RETRY_SECONDS = int(os.environ.get("CERT_XBLOCK_BATCH_RETRY_SECONDS", "10"))
 
 # Several worker processes write to one sqlite file: WAL lets them read while one writes, and commits without
-# waiting for each fsync (MySQL in production has neither problem).
-DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"  # noqa: F405
+# waiting for each fsync (MariaDB, like MySQL in production, has neither problem).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"  # noqa: F405

@@ -3,7 +3,9 @@
 Redis (Debian ``redis-server``), an S3 server (``moto_server`` over real HTTP), the demo workbench (the
 same settings and commands as the README's demo), and headless Chromium (Debian ``chromium``). A missing
 service skips its tests on a developer's machine and fails them in CI (``CI=true``), where ``.ci/run``
-has installed everything.
+has installed everything. When the test command runs the suite on MariaDB (``CERT_XBLOCK_MARIADB`` is the
+server it started), every server process here gets a database of its own on it, as it gets a sqlite file
+otherwise.
 """
 from __future__ import annotations
 
@@ -97,6 +99,46 @@ def s3_server(tmp: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
 
 
+MARIADB = os.environ.get("CERT_XBLOCK_MARIADB", "")
+
+
+def mariadb(database: str | None = None):
+    """A connection to the test run's MariaDB server (autocommit), to the named database or none."""
+    import MySQLdb
+
+    host, port = MARIADB.rsplit(":", 1)
+    connection = MySQLdb.connect(host=host, port=int(port), user="root", charset="utf8mb4",
+                                 **({"database": database} if database else {}))
+    connection.autocommit(True)
+    return connection
+
+
+def fresh_database(tag: str) -> dict[str, str]:
+    """The environment that gives a server process an empty database of its own: a new MariaDB database when
+    the suite runs on MariaDB, else nothing (its sqlite file lives in its own var folder)."""
+    if not MARIADB:
+        return {}
+    name = f"cx_{tag}"
+    with mariadb() as connection:
+        cursor = connection.cursor()
+        cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    return {"CERT_XBLOCK_DB": name}
+
+
+def query(env: dict[str, str], var: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Run SQL (``?`` placeholders) on a server process's database, whichever backend it is; committed at once."""
+    if MARIADB:
+        with mariadb(env["CERT_XBLOCK_DB"]) as connection:
+            cursor = connection.cursor()
+            cursor.execute(sql.replace("?", "%s"), params)
+            return [tuple(row) for row in cursor.fetchall()]
+    import sqlite3
+
+    with sqlite3.connect(var / "demo.db", timeout=30) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
 def django_admin(args: list[str], env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "-m", "django", *args], env={**os.environ, **env}, check=True,
                    stdout=subprocess.DEVNULL)
@@ -111,6 +153,7 @@ def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iter
         "DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings",
         "CERT_XBLOCK_VAR": str(tmp),
         "CERT_XBLOCK_SITE_ROOT": base,
+        **fresh_database(f"workbench_{port}"),
         **(extra_env or {}),
     }
     django_admin(["migrate", "--run-syncdb", "--verbosity", "0"], env)  # SDK 0.14 ships no migrations

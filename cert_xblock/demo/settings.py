@@ -25,6 +25,22 @@ DATABASES = {
         "TEST": {"NAME": str(VAR_DIR / "test.db")},
     }
 }
+if os.environ.get("CERT_XBLOCK_MARIADB"):
+    # MariaDB (or MySQL) at host:port, as the LMS runs it; the test command starts a throw-away server.
+    _host, _port = os.environ["CERT_XBLOCK_MARIADB"].rsplit(":", 1)
+    _name = os.environ.get("CERT_XBLOCK_DB", "cert_xblock")
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.mysql",
+            "NAME": _name,
+            "HOST": _host,
+            "PORT": _port,
+            "USER": os.environ.get("CERT_XBLOCK_MARIADB_USER", "root"),
+            "PASSWORD": os.environ.get("CERT_XBLOCK_MARIADB_PASSWORD", ""),
+            "OPTIONS": {"charset": "utf8mb4"},
+            "TEST": {"NAME": f"test_{_name}", "CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 MEDIA_ROOT = str(VAR_DIR / "media")
 USE_TZ = True

@@ -1,7 +1,6 @@
 """Reading what the workbench server wrote: its sqlite rows and its certificate files."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from tests import services
@@ -16,8 +15,8 @@ def add_learner(server: services.Workbench, username: str, name: str, percent: f
 
 
 def rows(server: services.Workbench, sql: str, *params) -> list[tuple]:
-    with sqlite3.connect(server.var / "demo.db", timeout=30) as db:
-        return db.execute(sql, params).fetchall()
+    """Rows the server's database holds (sqlite or MariaDB, ``?`` placeholders)."""
+    return services.query(server.env, server.var, sql, params)
 
 
 def certificates_of(server: services.Workbench, username: str) -> list[tuple]:
