@@ -30,8 +30,8 @@ from .rendering import RenderError
 
 log = logging.getLogger(__name__)
 
-# A persisted percent is rounded to two decimals when read; this margin keeps a 0.6999 row a candidate for a
-# 70% minimum, and the confirm step decides on the rounded grade.
+# The confirm step decides on the percent as eligibility.to_percent reads it (a stored 0.69995 is 70%); this
+# margin keeps such rows, and float noise, candidates for a 70% minimum.
 _PERCENT_MARGIN = 0.005
 
 
