@@ -29,8 +29,9 @@ def version() -> str:
 
 INSTALL_REQUIRES = [
     "Django>=5.2,<6",
+    # XBlock brings web_fragments: up to 6.1 by requiring the web-fragments distribution, from 6.2 inside its own
+    # (XBlock CHANGELOG 6.2.0). Requiring web-fragments here too would install the package twice on 6.2+.
     "XBlock>=5.3",
-    "web-fragments>=3.1",
     "edx-opaque-keys>=3.0",
     "edx-django-utils>=7",
     "djangorestframework>=3.15",

@@ -40,5 +40,6 @@ class CertXBlockConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        # Workers find these tasks by name; the LMS's autodiscovery only imports ``tasks`` modules.
-        from . import checks, config_sync, notifications  # noqa: F401
+        # Workers find these tasks by name; the LMS's autodiscovery only imports ``tasks`` modules. checks,
+        # notifications and filters also register their start-up system checks.
+        from . import checks, config_sync, filters, notifications  # noqa: F401

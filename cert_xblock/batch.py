@@ -22,15 +22,16 @@ from opaque_keys.edx.keys import CourseKey
 
 from . import compat
 from .config import CertificateSettings
-from .eligibility import NON_CERTIFYING_MODES
+from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
 from .models import AllowlistEntry, CertificateBlockConfig, IssuedCertificate
+from .platform_types import Enrollment
 from .rendering import RenderError
 
 log = logging.getLogger(__name__)
 
-# A persisted percent is rounded to two decimals when read; this margin keeps a 0.6999 row a candidate for a
-# 70% minimum, and the confirm step decides on the rounded grade.
+# The confirm step decides on the percent as eligibility.to_percent reads it (a stored 0.69995 is 70%); this
+# margin keeps such rows, and float noise, candidates for a 70% minimum.
 _PERCENT_MARGIN = 0.005
 
 
@@ -86,16 +87,16 @@ def course_blocks(course_key: CourseKey) -> list[BatchBlock]:
 
 
 def candidate_ids(block: BatchBlock) -> list[int]:
-    """Learners who may still need this block's certificate, ascending, in two queries."""
+    """Learners who may still need this block's certificate, ascending, in three queries."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
     if block.rules.grade_rule == "minimum_percent":
         minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
         grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
     else:
         grades = compat.passed_grades(course_key).order_by()
-    certifying = compat.enrollments(course_key)
-    if not block.rules.allow_audit:
-        certifying = certifying.exclude(mode__in=NON_CERTIFYING_MODES)
+    uncertified = [mode for mode, earns in compat.enrollment_modes(course_key).items()
+                   if not mode_certified(Enrollment(mode, True, earns), block.rules)]
+    certifying = compat.enrollments(course_key).exclude(mode__in=uncertified)
     holders = IssuedCertificate.objects.filter(block_id=block_id).values("user_id")
     by_grade = grades.filter(user_id__in=certifying.values("user_id")).exclude(
         user_id__in=holders).values_list("user_id", flat=True)

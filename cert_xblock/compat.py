@@ -20,6 +20,10 @@ from opaque_keys.edx.keys import CourseKey
 from .platform_types import ANONYMOUS, NO_ROLES, CourseInfo, CourseRoles, Enrollment, GradeSnapshot, Learner
 
 log = logging.getLogger(__name__)
+# The user preference holding the learner's language (openedx/core/djangoapps/lang_pref/__init__.py: LANGUAGE_KEY).
+LANGUAGE_PREFERENCE = "pref-lang"
+# What the platform's ``ZeroCourseGrade`` says: no persisted grade is 0%, not passed, no letter, not attempted.
+ZERO_GRADE = GradeSnapshot(percent=0.0, passed=False, letter=None, attempted=False)
 
 
 class PlatformUnavailable(RuntimeError):
@@ -38,22 +42,26 @@ class Platform:
     CourseEnrollment: Any  # the platform's model classes, under their own names
     UserProfile: Any
     CourseOverview: Any
+    UserPreference: Any
+    CourseMode: Any
     user_id_of: Callable[[Any], int | None]
     published_blocks: Callable[[CourseKey, str], dict[str, dict[str, Any]]]
     store_saved_block: Callable[[CourseKey, str, str, dict[str, Any]], bool]
     block_seen: Callable[[CourseKey, str, str, dict[str, Any]], None]
     course_roles: Callable[[Any, CourseKey], CourseRoles]
     emit_event: Callable[[str, dict[str, Any]], None]
-    send_message: Callable[[int, str, str, str, dict[str, Any]], None]
+    messages: Any  # edx-ace's surface: send, MessageType, Recipient, message_sent (signal), get_template
     courseware_url: Callable[[CourseKey, str], str]
     read_course_asset: Callable[[CourseKey, str], bytes | None]
 
 
 def _lms_modules() -> Platform:
     """edx-platform's modules, imported only when they exist (inside the LMS or Studio)."""
+    from common.djangoapps.course_modes.models import CourseMode  # pylint: disable=import-error
     from common.djangoapps.student.models import CourseEnrollment, UserProfile  # pylint: disable=import-error
     from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
+    from openedx.core.djangoapps.user_api.models import UserPreference  # pylint: disable=import-error
 
     return Platform(
         name="lms",
@@ -61,13 +69,15 @@ def _lms_modules() -> Platform:
         CourseEnrollment=CourseEnrollment,
         UserProfile=UserProfile,
         CourseOverview=CourseOverview,
+        UserPreference=UserPreference,
+        CourseMode=CourseMode,
         user_id_of=_lms_user_id,
         published_blocks=_lms_published_blocks,
         store_saved_block=_lms_store_saved_block,
         block_seen=_lms_block_seen,
         course_roles=_lms_course_roles,
         emit_event=_lms_emit_event,
-        send_message=_lms_send_message,
+        messages=_lms_messages(),
         courseware_url=_lms_courseware_url,
         read_course_asset=_lms_read_course_asset,
     )
@@ -130,18 +140,18 @@ def _lms_emit_event(name: str, data: dict[str, Any]) -> None:
     tracker.emit(name, data)
 
 
-def _lms_send_message(user_id: int, email: str, language: str, name: str, context: dict[str, Any]) -> None:
-    """Send through edx-ace: templates ``cert_xblock/edx_ace/<name>/email/*``, the LMS's configured channel.
+def _lms_messages() -> Any:
+    """edx-ace as ``send_message`` uses it; its templates are found through the LMS's template engines."""
+    from types import SimpleNamespace
 
-    edx-ace retries recoverable channel errors itself and reports the others to monitoring without raising,
-    so the caller's retry covers only what escapes it (a broken message, an unreachable database).
-    """
+    from django.template import loader
     from edx_ace import ace  # pylint: disable=import-error
     from edx_ace.message import MessageType  # pylint: disable=import-error
     from edx_ace.recipient import Recipient  # pylint: disable=import-error
+    from edx_ace.signals import ACE_MESSAGE_SENT  # pylint: disable=import-error
 
-    message_type = MessageType(context=context, app_label="cert_xblock", name=name)
-    ace.send(message_type.personalize(Recipient(user_id, email), language, {}))
+    return SimpleNamespace(send=ace.send, MessageType=MessageType, Recipient=Recipient,
+                           message_sent=ACE_MESSAGE_SENT, get_template=loader.get_template)
 
 
 def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
@@ -165,7 +175,7 @@ def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
 
 def _twin_modules() -> Platform:
     from cert_xblock.twin import assets, grades_api, mail, modulestore, roles, tracker
-    from cert_xblock.twin.models import CourseEnrollment, CourseOverview, UserProfile
+    from cert_xblock.twin.models import CourseEnrollment, CourseMode, CourseOverview, UserPreference, UserProfile
     from cert_xblock.twin.users import user_id_of
 
     return Platform(
@@ -174,13 +184,15 @@ def _twin_modules() -> Platform:
         CourseEnrollment=CourseEnrollment,
         UserProfile=UserProfile,
         CourseOverview=CourseOverview,
+        UserPreference=UserPreference,
+        CourseMode=CourseMode,
         user_id_of=user_id_of,
         published_blocks=modulestore.published_blocks,
         store_saved_block=modulestore.store_saved_block,
         block_seen=modulestore.block_seen,
         course_roles=roles.course_roles,
         emit_event=tracker.emit,
-        send_message=mail.send_message,
+        messages=mail,
         courseware_url=lambda course_key, usage_id: "",
         read_course_asset=assets.read_course_asset,
     )
@@ -219,10 +231,16 @@ def _user(user_id: int) -> Any:
     return get_user_model().objects.get(pk=user_id)
 
 
+def _read_persisted(factory: Any, user: Any, course_key: CourseKey) -> GradeSnapshot:
+    """``read`` with ``create_if_needed=False``: older releases compute and save a grade when none is persisted
+    and the flag is left at its default (lms/djangoapps/grades/course_grade_factory.py). None is a zero grade."""
+    grade = factory.read(user, course_key=course_key, create_if_needed=False)
+    return _snapshot(grade) if grade is not None else ZERO_GRADE
+
+
 def read_course_grade(user_id: int, course_key: CourseKey) -> GradeSnapshot:
-    """The learner's persisted course grade. Always ``read``, never ``update``: a click must not recompute."""
-    factory = platform().grades_api.CourseGradeFactory()
-    return _snapshot(factory.read(_user(user_id), course_key=course_key))
+    """The learner's persisted course grade. Never computed: a click must not cause a grade computation."""
+    return _read_persisted(platform().grades_api.CourseGradeFactory(), _user(user_id), course_key)
 
 
 def read_course_grades(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, GradeSnapshot]:
@@ -234,7 +252,7 @@ def read_course_grades(user_ids: Iterable[int], course_key: CourseKey) -> dict[i
     api.prefetch_course_grades(course_key, users)
     try:
         factory = api.CourseGradeFactory()
-        return {user.pk: _snapshot(factory.read(user, course_key=course_key)) for user in users}
+        return {user.pk: _read_persisted(factory, user, course_key) for user in users}
     finally:
         api.clear_prefetched_course_grades(course_key)
 
@@ -250,10 +268,26 @@ def enrollments(course_key: CourseKey) -> Any:
     return platform().CourseEnrollment.objects.filter(course_id=course_key, is_active=True)
 
 
+def mode_earns_certificate(mode: str) -> bool:
+    """The platform's own rule, ``CourseMode.is_eligible_for_certificate``: audit never, honor not where
+    ``FEATURES['DISABLE_HONOR_CERTIFICATES']`` (common/djangoapps/course_modes/models.py)."""
+    return bool(platform().CourseMode.is_eligible_for_certificate(mode))
+
+
+def enrollment_modes(course_key: CourseKey) -> dict[str, bool]:
+    """Each mode of the course's active enrollments → whether the platform certifies it (one query)."""
+    modes = enrollments(course_key).order_by().values_list("mode", flat=True).distinct()
+    return {mode: mode_earns_certificate(mode) for mode in modes}
+
+
+def _enrollment(mode: str, is_active: bool) -> Enrollment:
+    return Enrollment(mode=mode, is_active=is_active, earns_certificate=mode_earns_certificate(mode))
+
+
 def get_enrollment(user_id: int, course_key: CourseKey) -> Enrollment | None:
     """The learner's enrollment in the course, or None when they never enrolled."""
     row = platform().CourseEnrollment.objects.filter(user_id=user_id, course_id=course_key).first()
-    return Enrollment(mode=row.mode, is_active=row.is_active) if row else None
+    return _enrollment(row.mode, row.is_active) if row else None
 
 
 def get_course_info(course_key: CourseKey) -> CourseInfo:
@@ -301,7 +335,7 @@ def current_learner(xblock_user: Any) -> Learner:
         learner.username,
         learner.full_name,
         learner.email,
-        prefs.get("pref-lang") or learner.language,
+        prefs.get(LANGUAGE_PREFERENCE) or learner.language,
         is_staff,
     )
 
@@ -326,22 +360,28 @@ def course_exists(course_key: CourseKey) -> bool:
 def get_enrollments(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, Enrollment]:
     """Many learners' enrollments in one query; learners who never enrolled are absent."""
     rows = platform().CourseEnrollment.objects.filter(user_id__in=list(user_ids), course_id=course_key)
-    return {user_id: Enrollment(mode=mode, is_active=is_active)
+    return {user_id: _enrollment(mode, is_active)
             for user_id, mode, is_active in rows.values_list("user_id", "mode", "is_active")}
 
 
 def learners_by_ids(user_ids: Iterable[int]) -> dict[int, Learner]:
-    """Many learners' identities and full names in two queries (users, profiles), for the batch's chunks."""
+    """Many learners' identities, full names and languages in three queries, for the batch's chunks.
+
+    The language is the ``pref-lang`` user preference, as the LMS sets it; ``UserProfile.language`` is
+    deprecated free text ("English") the platform no longer reads.
+    """
     from django.contrib.auth import get_user_model
 
+    backend = platform()
     ids = list(user_ids)
-    profiles = {row[0]: row[1:] for row in platform().UserProfile.objects.filter(user_id__in=ids).values_list(
-        "user_id", "name", "language")}
+    names = dict(backend.UserProfile.objects.filter(user_id__in=ids).values_list("user_id", "name"))
+    languages = dict(backend.UserPreference.get_preference_for_users(ids, LANGUAGE_PREFERENCE).values_list(
+        "user_id", "value"))
     learners = {}
     for user in get_user_model().objects.filter(pk__in=ids):
-        name, language = profiles.get(user.pk, ("", ""))
+        name = names.get(user.pk, "")
         learners[user.pk] = Learner(user.pk, user.username, name or user.get_full_name() or user.username,
-                                    user.email, language or "en", bool(user.is_staff))
+                                    user.email, languages.get(user.pk) or "en", bool(user.is_staff))
     return learners
 
 
@@ -388,9 +428,54 @@ def emit_event(name: str, data: dict[str, Any]) -> None:
     platform().emit_event(name, data)
 
 
+class MessageNotSent(RuntimeError):
+    """The message channel did not take the email: a template is missing, or the channel reported a failure."""
+
+
+MESSAGE_FILES = ("from_name.txt", "subject.txt", "head.html", "body.html", "body.txt")
+
+
+def missing_message_templates(name: str) -> list[str]:
+    """The templates of message ``name`` that the platform's template engines cannot find (edx-ace's paths)."""
+    from django.template import TemplateDoesNotExist
+
+    missing = []
+    for filename in MESSAGE_FILES:
+        path = f"cert_xblock/edx_ace/{name}/email/{filename}"
+        try:
+            platform().messages.get_template(path)
+        except TemplateDoesNotExist:
+            missing.append(path)
+    return missing
+
+
 def send_message(user_id: int, email: str, language: str, name: str, context: dict[str, Any]) -> None:
-    """An email to one learner in their language: edx-ace in the LMS, Django's email in the twin. Raises on failure."""
-    platform().send_message(user_id, email, language, name, context)
+    """An email to one learner in their language through edx-ace (the twin in the demo). Raises ``MessageNotSent``.
+
+    ``ace.send`` returns normally when a template is missing or the channel fails (SMTP refused: edx-ace's
+    ``FatalChannelDeliveryError``); both only reach monitoring (edx_ace/ace.py). So the templates are checked
+    first, and the email counts as sent only when edx-ace's ``ACE_MESSAGE_SENT`` fired for this very message,
+    which it does after a channel delivered it (edx_ace/delivery.py).
+    """
+    missing = missing_message_templates(name)
+    if missing:
+        raise MessageNotSent(f"missing templates: {', '.join(missing)}")
+    messages = platform().messages
+    message_type = messages.MessageType(context=context, app_label="cert_xblock", name=name)
+    email_message = message_type.personalize(messages.Recipient(user_id, email), language, {})
+    email_message.headers["Content-Language"] = language
+    delivered: list[str] = []
+
+    def on_sent(sender: Any, message: dict[str, Any], **kwargs: Any) -> None:
+        delivered.append(message.get("uuid", ""))
+
+    messages.message_sent.connect(on_sent, weak=False)
+    try:
+        messages.send(email_message)
+    finally:
+        messages.message_sent.disconnect(on_sent)
+    if str(email_message.uuid) not in delivered:
+        raise MessageNotSent("no channel delivered the email; edx-ace reported why to monitoring")
 
 
 def courseware_url(course_key: CourseKey, usage_id: str) -> str:

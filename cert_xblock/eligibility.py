@@ -15,7 +15,7 @@ from enum import StrEnum
 from .config import CertificateSettings
 from .platform_types import Enrollment, GradeSnapshot
 
-NON_CERTIFYING_MODES = frozenset({"audit"})
+AUDIT = "audit"
 
 
 class Outcome(StrEnum):
@@ -32,6 +32,7 @@ class Reason(StrEnum):
     NOT_PASSED = "not_passed"
     NOT_ENROLLED = "not_enrolled"
     AUDIT_MODE = "audit_mode"
+    MODE_NOT_CERTIFIED = "mode_not_certified"
     REVOKED = "revoked"
     NOT_YET_AVAILABLE = "not_yet_available"
 
@@ -85,6 +86,8 @@ class Decision:
             Reason.NOT_ENROLLED: _("Enroll in the course to earn this certificate."),
             Reason.AUDIT_MODE: _("Certificates are for learners in a certificate track; you are auditing "
                                  "this course."),
+            Reason.MODE_NOT_CERTIFIED: _("Certificates are for learners in a certificate track; your track in "
+                                         "this course does not earn one."),
             Reason.REVOKED: _("Your certificate for this course was revoked. Contact the course team."),
             Reason.NOT_YET_AVAILABLE: _("Certificates become available on {date}."),
         }
@@ -106,6 +109,12 @@ def grade_text(fraction: float) -> str:
 def to_percent(fraction: float) -> float:
     """A platform grade (0..1, two decimals) as a percentage without float noise: 0.29 → 29.0."""
     return float((Decimal(str(fraction)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def mode_certified(enrollment: Enrollment, rules: CertificateSettings) -> bool:
+    """The platform's certificate-eligible-mode rule, with one exception the author may make: audit learners
+    (the block's "Certify audit learners"). Honor where the platform disables honor certificates stays refused."""
+    return enrollment.earns_certificate or (enrollment.mode == AUDIT and rules.allow_audit)
 
 
 def decide(rules: CertificateSettings, facts: Facts, now: datetime) -> Decision:
@@ -130,8 +139,9 @@ def decide(rules: CertificateSettings, facts: Facts, now: datetime) -> Decision:
         return decision(Outcome.NOT_ELIGIBLE, Reason.REVOKED)
     if facts.allowlisted:
         return decision(Outcome.ELIGIBLE, Reason.ALLOWLISTED)
-    if facts.enrollment.mode in NON_CERTIFYING_MODES and not rules.allow_audit:
-        return decision(Outcome.NOT_ELIGIBLE, Reason.AUDIT_MODE)
+    if not mode_certified(facts.enrollment, rules):
+        return decision(Outcome.NOT_ELIGIBLE,
+                        Reason.AUDIT_MODE if facts.enrollment.mode == AUDIT else Reason.MODE_NOT_CERTIFIED)
     if rules.grade_rule == "minimum_percent":
         met = Decimal(str(current)) >= Decimal(str(required))
         return decision(Outcome.ELIGIBLE, Reason.GRADE_MET) if met else decision(

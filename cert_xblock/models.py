@@ -46,6 +46,12 @@ class IssuedCertificate(models.Model):
         ISSUED = "issued", "issued"
         REVOKED = "revoked", "revoked"
 
+    class EmailStatus(models.TextChoices):
+        NONE = "", "not sent"  # switched off, or issued before delivery was recorded
+        QUEUED = "queued", "queued"
+        SENT = "sent", "sent"  # the platform's message channel delivered it
+        FAILED = "failed", "failed"  # see email_error; retried until CERT_XBLOCK_EMAIL_MAX_RETRIES
+
     verify_id = models.CharField(max_length=32, unique=True, default=new_verify_id, editable=False)
     short_code = models.CharField(max_length=SHORT_CODE_LENGTH, unique=True, default=new_short_code, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -77,6 +83,12 @@ class IssuedCertificate(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoke_reason = models.CharField(max_length=255, blank=True)
+    # The issue email's delivery, so staff see an email that did not leave and can send it again.
+    email_status = models.CharField(max_length=16, choices=EmailStatus.choices, default=EmailStatus.NONE,
+                                    blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_error = models.CharField(max_length=255, blank=True)
+    email_updated_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

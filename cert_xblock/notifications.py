@@ -1,10 +1,12 @@
 """The learner's email when a certificate is issued.
 
 Sent by a Celery task so a slow or failing mail server never delays or undoes an issue: the certificate is
-already committed when the email is queued, every failure is logged with the request id, and the task
-retries with exponential backoff. Where no worker can receive it (the standalone demo, a broker outage) the
-email is sent at once, still after the issuing transaction committed. Inside the LMS the message goes through
-edx-ace, elsewhere Django's email (``compat.send_message``); it is written in the learner's language.
+already committed when the email is queued, every failure is logged with the request id and recorded on the
+certificate (``email_status``: queued, sent, failed), and the task retries with exponential backoff.
+edx-ace swallows a missing template and an SMTP refusal, so "sent" is only recorded when its channel
+reported the delivery (``compat.send_message``). Where no worker can receive it (the standalone demo, a
+broker outage) the email is sent at once, still after the issuing transaction committed. Inside the LMS the
+message goes through edx-ace, elsewhere the twin's copy of it; it is written in the learner's language.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from typing import Any
 
 from celery import shared_task
 from django.conf import settings
+from django.core import checks
+from django.db.models import F
+from django.utils import timezone
 
 from . import compat
 from .block_config import load_block_config
@@ -44,17 +49,31 @@ def queue_issue_email(certificate: IssuedCertificate, request_id: str,
     try:
         if not email_wanted(certificate, rules):
             return False
+    except Exception:
+        log.exception("cert_xblock request_id=%s email of certificate %s failed", request_id, certificate.verify_id)
+        return False
+    return resend_issue_email(certificate, request_id)
+
+
+def resend_issue_email(certificate: IssuedCertificate, request_id: str) -> bool:
+    """Hand the certificate's email to a worker (or send it now when none can receive it); staff resend with it.
+
+    The certificate shows ``queued``, then ``sent`` or ``failed``. True when queued or sent. Never raises.
+    """
+    try:
+        record_delivery(certificate.pk, IssuedCertificate.EmailStatus.QUEUED)
         if not enqueue(send_issue_email, certificate.pk, request_id, request_id=request_id):
             deliver_issue_email(certificate.pk, request_id)
         return True
-    except Exception:
+    except Exception as exc:
+        record_delivery(certificate.pk, IssuedCertificate.EmailStatus.FAILED, error=exc)
         log.exception("cert_xblock request_id=%s email of certificate %s failed", request_id, certificate.verify_id)
         return False
 
 
 @shared_task(bind=True, name="cert_xblock.send_issue_email", acks_late=True)
 def send_issue_email(self: Any, certificate_id: int, request_id: str) -> bool:
-    """Send one issue email; on failure log with the request id and retry with exponential backoff."""
+    """Send one issue email; on failure mark it failed, log with the request id and retry with exponential backoff."""
     try:
         return deliver_issue_email(certificate_id, request_id)
     except Exception as exc:  # whatever the mail server did, the email is retried
@@ -67,15 +86,51 @@ def send_issue_email(self: Any, certificate_id: int, request_id: str) -> bool:
 
 
 def deliver_issue_email(certificate_id: int, request_id: str) -> bool:
-    """Render and send the email now; False when there is nothing to send (revoked, no address). Raises on failure."""
+    """Send the email now; False when there is nothing to send (revoked, no address).
+
+    Raises ``compat.MessageNotSent`` (or the channel's own error) when it did not leave, after marking the
+    certificate ``failed``; ``sent`` only once the platform's channel delivered it.
+    """
     certificate = IssuedCertificate.objects.get(pk=certificate_id)
     learner = compat.learner_by_id(certificate.user_id)
     if certificate.status != IssuedCertificate.Status.ISSUED or not learner.email:
+        record_delivery(certificate_id, IssuedCertificate.EmailStatus.NONE)
         return False
-    compat.send_message(learner.user_id, learner.email, certificate.language, MESSAGE_NAME,
-                        message_context(certificate))
+    try:
+        compat.send_message(learner.user_id, learner.email, certificate.language, MESSAGE_NAME,
+                            message_context(certificate))
+    except Exception as exc:
+        record_delivery(certificate_id, IssuedCertificate.EmailStatus.FAILED, error=exc, attempted=True)
+        raise
+    record_delivery(certificate_id, IssuedCertificate.EmailStatus.SENT, attempted=True)
     log.info("cert_xblock request_id=%s emailed certificate %s", request_id, certificate.verify_id)
     return True
+
+
+def record_delivery(certificate_id: int, status: str, *, error: BaseException | None = None,
+                    attempted: bool = False) -> None:
+    """Write the email's state on the certificate (one UPDATE), with the error staff will read when it failed."""
+    changes: dict[str, Any] = {"email_status": status, "email_updated_at": timezone.now(),
+                               "email_error": f"{type(error).__name__}: {error}"[:255] if error else ""}
+    if attempted:
+        changes["email_attempts"] = F("email_attempts") + 1
+    IssuedCertificate.objects.filter(pk=certificate_id).update(**changes)
+
+
+@checks.register
+def check_message_templates(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """At start-up (``check``, ``migrate``, ``runserver``): warn when the platform cannot find the email's
+    templates, since edx-ace would then drop every issue email with only a monitoring attribute to show for it."""
+    if not getattr(settings, "CERT_XBLOCK_EMAIL_ENABLED", True):
+        return []
+    try:
+        missing = compat.missing_message_templates(MESSAGE_NAME)
+    except compat.PlatformUnavailable:
+        return []
+    return [checks.Warning(f"cert_xblock cannot find the issue email's template {path}; no issue email can be "
+                           "sent", hint="Install cert_xblock as a package (its templates/ folder ships inside it) "
+                           "and keep Django's app-directories template loader.", id="cert_xblock.W001")
+            for path in missing]
 
 
 def message_context(certificate: IssuedCertificate) -> dict[str, Any]:

@@ -43,6 +43,7 @@ ANONYMOUS = Learner(user_id=None, username="", full_name="", email="", language=
 class Enrollment:
     mode: str
     is_active: bool
+    earns_certificate: bool  # the platform's ``CourseMode.is_eligible_for_certificate(mode)``
 
 
 @dataclass(frozen=True)

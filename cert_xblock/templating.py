@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from django.template import Context, Engine
+from django.template import Context, Engine, Template
 
 from .resources import asset_dir
 
@@ -18,5 +18,10 @@ def _engine() -> Engine:
     return Engine(dirs=[str(asset_dir("templates"))], autoescape=True, libraries={})
 
 
+def get_template(name: str) -> Template:
+    """One of the package's templates; raises ``TemplateDoesNotExist`` as Django's loader does."""
+    return _engine().get_template(name)
+
+
 def render_template(name: str, context: dict[str, Any]) -> str:
-    return _engine().get_template(name).render(Context(context))
+    return get_template(name).render(Context(context))

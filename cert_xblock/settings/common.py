@@ -11,10 +11,14 @@ from typing import Any
 # openedx-filters' CertificateRenderStarted, and our step in its pipeline (see cert_xblock.filters).
 CERTIFICATE_RENDER_STARTED = "org.openedx.learning.certificate.render.started.v1"
 BRIDGE_STEP = "cert_xblock.filters.PlatformCertificateBridge"
+BEAT_ENTRY = "cert_xblock.dispatch_due_batches"
+# What the previous pass completed the certificate storage from, and what it made of it (see certificate_storages).
+_STORAGE_PASS = "_CERT_XBLOCK_STORAGE_PASS"
 
 
 def plugin_settings(settings: Any) -> None:
-    """Set cert_xblock's defaults on a Django settings module, keeping what the operator already set."""
+    """Set cert_xblock's defaults on a Django settings module, keeping what the operator already set, and build
+    what derives from them (beat entry, storage, filter pipeline) from the values as they are now."""
     defaults = {
         # Root of the links printed on certificates; blank: LMS_ROOT_URL, read when a link is made (so an
         # operator's production value counts, not the one seen when the common settings were applied).
@@ -53,13 +57,13 @@ def plugin_settings(settings: Any) -> None:
     for name, value in defaults.items():
         if not hasattr(settings, name):
             setattr(settings, name, value)
+    # Everything below is built from settings the operator may set after this pass (the LMS applies the common
+    # pass, loads the operator's YAML, then the production pass): each pass rebuilds it from the current values.
     # The LMS's celery app reads Django settings without a namespace; operators run `celery beat`.
-    schedule = dict(getattr(settings, "CELERYBEAT_SCHEDULE", {}) or {})
-    schedule.setdefault("cert_xblock.dispatch_due_batches", {
+    settings.CELERYBEAT_SCHEDULE = {**(getattr(settings, "CELERYBEAT_SCHEDULE", {}) or {}), BEAT_ENTRY: {
         "task": "cert_xblock.tasks.dispatch_due_batches",
         "schedule": timedelta(seconds=settings.CERT_XBLOCK_BATCH_INTERVAL_SECONDS),
-    })
-    settings.CELERYBEAT_SCHEDULE = schedule
+    }}
     settings.STORAGES = certificate_storages(settings)
     if settings.CERT_XBLOCK_PLATFORM_BRIDGE:
         settings.OPEN_EDX_FILTERS_CONFIG = with_platform_bridge(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", {}))
@@ -77,6 +81,12 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
     storages = dict(getattr(settings, "STORAGES", None) or global_settings.STORAGES)
     # CERT_XBLOCK_STORAGE wins: the production pass must override the local default the common pass set.
     entry = settings.CERT_XBLOCK_STORAGE or storages.get("cert_xblock")
+    source, built = getattr(settings, _STORAGE_PASS, (None, None))
+    if built is not None and entry == built:
+        # Our own completion from an earlier pass: complete its source again, so that a MEDIA_ROOT or a
+        # CERT_XBLOCK_DOWNLOAD_LINK_SECONDS the operator set in between counts.
+        entry = source
+    source = entry
     if not entry:
         entry = {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
                  "OPTIONS": {"location": private_files_root(settings)}}
@@ -97,6 +107,7 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
                                         "ContentType": "application/pdf", "CacheControl": "private, no-store"}
         entry = {**entry, "OPTIONS": options}
     storages["cert_xblock"] = entry
+    setattr(settings, _STORAGE_PASS, (source, entry))
     return storages
 
 

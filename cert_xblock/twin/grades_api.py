@@ -1,24 +1,20 @@
 """Twin of ``lms.djangoapps.grades.api``: the part of its surface cert_xblock calls.
 
-``CourseGradeFactory.read`` reads the persisted row and never computes; without a row it returns a
-zero grade. ``update`` exists because the real factory has it, and refuses: cert_xblock must never
-recompute grades, and a call here would be a bug the tests should see.
+``CourseGradeFactory.read`` reads the persisted row as stored: the platform rounds a percent when it computes
+the grade and stores it so, and reads it back without rounding again; a failing row's letter ('') reads as
+None (``CourseGradeBase`` keeps ``letter_grade or None``). Without a row, a read with ``create_if_needed=False``
+returns a zero grade, as every release does. With the default ``create_if_needed=True``, older releases compute
+and save a grade there, so the twin refuses, as it refuses ``update``: cert_xblock must never cause a grade
+computation, and a call that could would be a bug the tests should see.
 """
 from __future__ import annotations
 
-import math
 from collections import namedtuple
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from .models import PersistentCourseGrade
-
-
-def round_away_from_zero(number: float, digits: int = 0) -> float:
-    """Round half away from zero, as ``openedx.core.lib.grade_utils.round_away_from_zero`` does."""
-    p = 10.0**digits
-    return float(math.floor((number * p) + 0.5) / p) if number >= 0 else float(math.ceil((number * p) - 0.5) / p)
 
 
 class CourseGrade:
@@ -28,8 +24,8 @@ class CourseGrade:
                  last_updated: datetime | None = None, attempted: bool = True):
         self.user = user
         self.course_key = course_key
-        self.percent = round_away_from_zero(percent, 2)
-        self.letter_grade = letter_grade
+        self.percent = percent
+        self.letter_grade = letter_grade or None
         self.passed = passed
         self.attempted = attempted
         self.last_updated = last_updated
@@ -43,7 +39,7 @@ class ZeroCourseGrade(CourseGrade):
 
 
 class GradeUpdateForbidden(RuntimeError):
-    """cert_xblock asked the twin to recompute a grade, which the product must never do."""
+    """cert_xblock asked the twin for a call that computes a grade, which the product must never do."""
 
 
 class CourseGradeFactory:
@@ -55,6 +51,10 @@ class CourseGradeFactory:
         try:
             row = PersistentCourseGrade.read(user.id, course_key)
         except PersistentCourseGrade.DoesNotExist:
+            if create_if_needed:
+                raise GradeUpdateForbidden(
+                    "CourseGradeFactory.read without create_if_needed=False computes a grade on older releases"
+                ) from None
             return ZeroCourseGrade(user, course_key)
         return CourseGrade(user, course_key, row.percent_grade, row.letter_grade, row.letter_grade != "",
                            last_updated=row.modified)

@@ -95,7 +95,11 @@ class CourseEnrollment(models.Model):
 
 
 class UserProfile(models.Model):
-    """Mirror of ``student.models.UserProfile``: ``name`` is the full name the LMS prints."""
+    """Mirror of ``student.models.UserProfile``: ``name`` is the full name the LMS prints.
+
+    ``language`` is the platform's deprecated free text ("English"): nothing reads it; ``UserPreference`` holds
+    the learner's language.
+    """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, unique=True, on_delete=models.CASCADE, related_name="profile")
     name = models.CharField(blank=True, max_length=255, db_index=True)
@@ -104,6 +108,54 @@ class UserProfile(models.Model):
     class Meta:
         app_label = "cert_xblock_twin"
         db_table = "auth_userprofile"
+
+
+class UserPreference(models.Model):
+    """Mirror of ``openedx.core.djangoapps.user_api.models.UserPreference``: key ``pref-lang`` is the language."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, db_index=True, related_name="preferences",
+                             on_delete=models.CASCADE)
+    key = models.CharField(max_length=255, db_index=True)
+    value = models.TextField()
+
+    class Meta:
+        app_label = "cert_xblock_twin"
+        db_table = "user_api_userpreference"
+        unique_together = [("user", "key")]
+
+    @classmethod
+    def get_preference_for_users(cls, user_ids, preference_key):
+        """The platform's bulk read: the rows of one key for many users."""
+        return cls.objects.filter(user__in=user_ids, key=preference_key)
+
+
+class CourseMode(models.Model):
+    """Mirror of ``common.djangoapps.course_modes.models.CourseMode``: a course's enrollment tracks, and the
+    platform's rule of which tracks earn a certificate."""
+
+    AUDIT = "audit"
+    HONOR = "honor"
+
+    course_id = CourseKeyField(max_length=255, db_index=True)
+    mode_slug = models.CharField(max_length=100)
+    mode_display_name = models.CharField(max_length=255)
+    min_price = models.IntegerField(default=0)
+    currency = models.CharField(default="usd", max_length=8)
+    expiration_datetime = models.DateTimeField(default=None, null=True, blank=True)
+
+    class Meta:
+        app_label = "cert_xblock_twin"
+        db_table = "course_modes_coursemode"
+        unique_together = [("course_id", "mode_slug", "currency")]
+
+    @classmethod
+    def is_eligible_for_certificate(cls, mode_slug: str, status: str | None = None) -> bool:
+        """Audit never; honor not where ``FEATURES['DISABLE_HONOR_CERTIFICATES']``, unless the learner's
+        platform certificate is already downloadable (common/djangoapps/course_modes/models.py)."""
+        honor_disabled = getattr(settings, "FEATURES", {}).get("DISABLE_HONOR_CERTIFICATES", False)
+        if mode_slug == cls.HONOR and honor_disabled:
+            return status == "downloadable"
+        return mode_slug != cls.AUDIT
 
 
 # Platform tables the plugin side reads through the seam: Studio's published blocks, course roles, tracking log.

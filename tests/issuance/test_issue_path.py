@@ -15,7 +15,13 @@ from cert_xblock.config import CertificateSettings
 from cert_xblock.issuance import BlockRef, gather_standings, issue_certificate, new_request_id
 from cert_xblock.models import IssuedCertificate
 from cert_xblock.twin.grades_api import CourseGradeFactory
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.twin.models import (
+    CourseEnrollment,
+    CourseOverview,
+    PersistentCourseGrade,
+    UserPreference,
+    UserProfile,
+)
 from tests.pdf import pdf_text
 
 COURSE = CourseKey.from_string("course-v1:PathX+P1+2026")
@@ -104,7 +110,7 @@ def test_a_revoked_certificate_frees_the_slot_for_a_new_one_only_by_staff(learne
 
 
 def test_a_french_learner_gets_a_certificate_worded_in_french(learner, tmp_path):
-    UserProfile.objects.filter(user_id=learner.user_id).update(language="fr")
+    UserPreference.objects.create(user_id=learner.user_id, key="pref-lang", value="fr")
     french = compat.learner_by_id(learner.user_id)
     row = issue_certificate(french, BLOCK, RULES, via="learner", request_id="req-fr").certificate
     [pdf] = stored_files(tmp_path / "certs")

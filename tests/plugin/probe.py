@@ -31,7 +31,7 @@ def common_facts() -> dict[str, Any]:
         "apps": [config.name for config in apps.get_app_configs()],
         "settings": {name: getattr(settings, name) for name in dir(settings) if name.startswith("CERT_XBLOCK_")},
         "storage": settings.STORAGES["cert_xblock"],
-        "beat": sorted(settings.CELERYBEAT_SCHEDULE),
+        "beat": {name: entry["schedule"].total_seconds() for name, entry in settings.CELERYBEAT_SCHEDULE.items()},
     }
 
 

@@ -53,5 +53,6 @@ CELERY_ALWAYS_EAGER = BROKER_URL == "memory://"
 add_plugins(__name__, PROJECT_TYPE, "common")
 # An operator's production values, read from YAML before the production pass in the LMS.
 CERT_XBLOCK_DOWNLOAD_LINK_SECONDS = 120
+CERT_XBLOCK_BATCH_INTERVAL_SECONDS = 90
 CERT_XBLOCK_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": "certificates"}}
 add_plugins(__name__, PROJECT_TYPE, "production")

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.checks import run_checks
 from openedx_filters.learning.filters import CertificateRenderStarted
 
 from cert_xblock.links import verify_url
@@ -59,3 +60,12 @@ def test_the_step_is_added_once_after_the_operators_own_steps():
     config = with_platform_bridge(config)
     assert config["org.openedx.learning.certificate.render.started.v1"] == {
         "fail_silently": False, "pipeline": ["operator.steps.Mine", "cert_xblock.filters.PlatformCertificateBridge"]}
+
+
+def test_the_start_up_check_warns_when_the_platform_never_renders_the_page_the_bridge_waits_on(settings):
+    settings.CERT_XBLOCK_PLATFORM_BRIDGE = True
+    settings.FEATURES = {"CERTIFICATES_HTML_VIEW": False}
+    [warning] = [m for m in run_checks() if m.id == "cert_xblock.W002"]
+    assert "the bridge never runs" in warning.msg
+    settings.FEATURES = {"CERTIFICATES_HTML_VIEW": True}
+    assert not [m for m in run_checks() if m.id == "cert_xblock.W002"]

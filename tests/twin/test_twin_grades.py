@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
 from cert_xblock import compat
-from cert_xblock.twin.grades_api import CourseGradeFactory, GradeUpdateForbidden, round_away_from_zero
+from cert_xblock.twin.grades_api import CourseGradeFactory, GradeUpdateForbidden
 from cert_xblock.twin.models import PersistentCourseGrade
 
 COURSE = CourseKey.from_string("course-v1:TwinX+T1+2026")
@@ -33,12 +33,27 @@ def test_passed_means_a_non_empty_letter_grade(user):
     assert (grade.passed, grade.letter) == (True, "Pass")
 
 
-@pytest.mark.parametrize("raw, shown", [(0.125, 0.13), (0.675, 0.68), (0.6449, 0.64), (0.0, 0.0)])
-def test_percent_is_rounded_half_away_from_zero_to_two_places(user, raw, shown):
-    PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=raw, letter_grade="",
+@pytest.mark.parametrize("stored", [0.125, 0.675, 0.6449, 0.0])
+def test_percent_reads_back_as_stored_because_the_platform_rounds_only_when_computing(user, stored):
+    PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=stored, letter_grade="",
                                          grading_policy_hash="h")
-    assert compat.read_course_grade(user.pk, COURSE).percent == shown
-    assert round_away_from_zero(-0.125, 2) == -0.13
+    assert CourseGradeFactory().read(user, course_key=COURSE, create_if_needed=False).percent == stored
+    assert compat.read_course_grade(user.pk, COURSE).percent == stored
+
+
+def test_a_failing_persisted_grade_reads_with_no_letter_as_the_platform_gives_it(user):
+    PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=0.4, letter_grade="",
+                                         grading_policy_hash="h")
+    grade = CourseGradeFactory().read(user, course_key=COURSE, create_if_needed=False)
+    assert (grade.letter_grade, grade.passed) == (None, False)
+
+
+def test_a_read_that_may_compute_a_missing_grade_is_refused_as_the_lms_must_never_be_asked(user):
+    """Older releases compute and save a grade when none is persisted unless create_if_needed=False."""
+    with pytest.raises(GradeUpdateForbidden):
+        CourseGradeFactory().read(user, course_key=COURSE)
+    zero = CourseGradeFactory().read(user, course_key=COURSE, create_if_needed=False)
+    assert (zero.percent, zero.passed, zero.letter_grade, zero.attempted) == (0.0, False, None, False)
 
 
 def test_prefetch_serves_many_learners_in_one_query(django_assert_num_queries):
@@ -49,6 +64,7 @@ def test_prefetch_serves_many_learners_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(2):  # the users, then one prefetch of their grades
         grades = compat.read_course_grades([u.pk for u in users], COURSE)
     assert [grades[u.pk].passed for u in users] == [True, True, True, False, False]
+    assert grades[users[4].pk].percent == 0.0, "learners without a persisted grade read as a zero grade"
     assert PersistentCourseGrade._prefetched.get(COURSE) is None, "the prefetch cache is cleared after use"
 
 

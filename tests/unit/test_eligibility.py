@@ -11,7 +11,9 @@ from cert_xblock.i18n import gettext_for
 from cert_xblock.platform_types import Enrollment, GradeSnapshot
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-VERIFIED = Enrollment("verified", True)
+VERIFIED = Enrollment("verified", True, earns_certificate=True)
+AUDIT = Enrollment("audit", True, earns_certificate=False)
+HONOR_DISABLED = Enrollment("honor", True, earns_certificate=False)  # FEATURES['DISABLE_HONOR_CERTIFICATES']
 
 
 def grade(percent: float, letter: str | None = None) -> GradeSnapshot:
@@ -74,8 +76,9 @@ def test_certificates_are_not_available_before_the_date_even_for_top_grades():
 
 @pytest.mark.parametrize("enrollment, reason", [
     (None, Reason.NOT_ENROLLED),
-    (Enrollment("verified", False), Reason.NOT_ENROLLED),
-    (Enrollment("audit", True), Reason.AUDIT_MODE),
+    (Enrollment("verified", False, earns_certificate=True), Reason.NOT_ENROLLED),
+    (AUDIT, Reason.AUDIT_MODE),
+    (HONOR_DISABLED, Reason.MODE_NOT_CERTIFIED),
 ])
 def test_enrollment_gates_the_certificate(enrollment, reason):
     assert decide(COURSE_RULE, facts(0.95, "A", enrollment=enrollment), NOW).reason is reason
@@ -83,7 +86,16 @@ def test_enrollment_gates_the_certificate(enrollment, reason):
 
 def test_audit_learners_qualify_when_the_author_allows_it():
     rules = CertificateSettings(allow_audit=True)
-    assert decide(rules, facts(0.95, "A", enrollment=Enrollment("audit", True)), NOW).eligible
+    assert decide(rules, facts(0.95, "A", enrollment=AUDIT), NOW).eligible
+
+
+def test_an_honor_learner_is_refused_where_the_platform_disables_honor_certificates_whatever_the_author_allows():
+    decision = decide(CertificateSettings(allow_audit=True), facts(0.95, "A", enrollment=HONOR_DISABLED), NOW)
+    assert (decision.outcome, decision.reason) == (Outcome.NOT_ELIGIBLE, Reason.MODE_NOT_CERTIFIED)
+    assert decision.message() == ("Certificates are for learners in a certificate track; your track in this "
+                                  "course does not earn one.")
+    honor = Enrollment("honor", True, earns_certificate=True)
+    assert decide(COURSE_RULE, facts(0.95, "A", enrollment=honor), NOW).eligible, "where the platform certifies it"
 
 
 def test_allowlist_grants_regardless_of_grade_but_revocation_wins():

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.twin.models import CourseEnrollment, PersistentCourseGrade, UserProfile
+from cert_xblock.twin.models import CourseEnrollment, PersistentCourseGrade, UserPreference, UserProfile
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--mode", default="verified", help="Enrollment mode (audit is not certificate-eligible)")
         parser.add_argument("--percent", type=float, help="Persisted course grade, 0..1; omit for no grade yet")
         parser.add_argument("--letter", default="", help="Letter grade; empty means failing (platform semantics)")
-        parser.add_argument("--language", default="", help="Preferred language, e.g. fr")
+        parser.add_argument("--language", default="", help="Preferred language (the pref-lang preference), e.g. fr")
 
     def handle(self, *args, **options):
         if options["percent"] is not None and not 0 <= options["percent"] <= 1:
@@ -29,8 +29,10 @@ class Command(BaseCommand):
         course_key = CourseKey.from_string(settings.CERT_XBLOCK_TWIN_COURSE)
         user, _ = get_user_model().objects.get_or_create(
             username=options["username"], defaults={"email": f"{options['username']}@example.com"})
-        UserProfile.objects.update_or_create(user=user, defaults={"name": options["name"],
-                                                                  "language": options["language"]})
+        UserProfile.objects.update_or_create(user=user, defaults={"name": options["name"]})
+        if options["language"]:
+            UserPreference.objects.update_or_create(user=user, key="pref-lang",
+                                                    defaults={"value": options["language"]})
         CourseEnrollment.objects.update_or_create(user=user, course_id=course_key,
                                                   defaults={"mode": options["mode"], "is_active": True})
         if options["percent"] is not None:
