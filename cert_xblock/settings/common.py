@@ -74,7 +74,7 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
 
     An S3 backend is made safe for certificates whatever the operator wrote: signed, short-lived links
     only (``querystring_auth``), PDFs stored as ``application/pdf`` and never cached by a shared proxy.
-    Objects get the bucket's default ACL, which is private unless the operator opened the bucket.
+    Objects are sent with no ACL (not the LMS's public-read AWS_DEFAULT_ACL): the bucket's private default applies.
     """
     from django.conf import global_settings
 
@@ -93,6 +93,10 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
     if entry["BACKEND"].startswith("storages.backends.s3"):
         options = dict(entry.get("OPTIONS") or {})
         options["querystring_auth"] = True
+        # The LMS sets AWS_DEFAULT_ACL = "public-read" and django-storages applies it to every upload, and a
+        # custom (CDN) domain makes unsigned links: neither may reach a certificate, whatever the operator wrote.
+        options["default_acl"] = None
+        options["custom_domain"] = None
         options.setdefault("querystring_expire", settings.CERT_XBLOCK_DOWNLOAD_LINK_SECONDS)
         options.setdefault("signature_version", "s3v4")  # SigV2 links are refused by newer AWS regions
         # Names are unique per certificate (its verify id): no existence check before each upload.

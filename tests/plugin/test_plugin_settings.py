@@ -57,7 +57,13 @@ def test_an_interval_set_in_the_operators_yaml_reaches_the_beat_schedule():
 
 def test_a_media_root_set_in_the_yaml_moves_the_local_certificate_storage():
     settings = lms_passes(lms_settings(), MEDIA_ROOT="/data/openedx/media")
-    assert settings.STORAGES["cert_xblock"]["OPTIONS"]["location"] == "/data/openedx/media/cert_xblock"
+    assert settings.STORAGES["cert_xblock"]["OPTIONS"]["location"] == "/data/openedx/cert_xblock_private"
+
+
+def test_a_files_root_set_in_the_yaml_is_where_certificates_are_kept():
+    settings = lms_passes(lms_settings(), CERT_XBLOCK_FILES_ROOT="/openedx/media-private/cert_xblock")
+    assert settings.STORAGES["cert_xblock"] == {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
+                                                "OPTIONS": {"location": "/openedx/media-private/cert_xblock"}}
 
 
 def test_a_link_lifetime_set_in_the_yaml_reaches_the_operators_own_s3_entry():
