@@ -59,8 +59,8 @@ CONFIG_DEFAULTS: dict[str, Any] = {
     "CERT_XBLOCK_LOCAL_STORAGE_ROOT": "/openedx/media-private/cert_xblock",
     # S3 storage when a bucket is named; with the minio plugin, a private bucket of its own on MinIO.
     "CERT_XBLOCK_S3_BUCKET_NAME": "{% if 'minio' in PLUGINS %}openedxcertificates{% endif %}",
-    "CERT_XBLOCK_S3_ENDPOINT_URL": (
-        "{% if 'minio' in PLUGINS %}{{ 'https' if ENABLE_HTTPS else 'http' }}://{{ MINIO_HOST }}{% endif %}"),
+    # Empty: AWS itself, or MinIO's public host with the minio plugin (presigned links must work in browsers).
+    "CERT_XBLOCK_S3_ENDPOINT_URL": "",
     "CERT_XBLOCK_S3_REGION_NAME": "",
     **plugin_defaults(),
 }
