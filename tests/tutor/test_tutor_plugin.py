@@ -37,7 +37,7 @@ OPERATOR_VALUES = {
 
 @pytest.fixture(scope="module")
 def enabled(tutor_root):
-    return tutor_root("enabled", ENABLE)
+    return tutor_root("enabled", ENABLE, ["config", "save"])  # as docs/operators.md says
 
 
 @pytest.fixture(scope="module")
