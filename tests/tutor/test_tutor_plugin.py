@@ -28,6 +28,7 @@ OPERATOR_VALUES = {
     "CERT_XBLOCK_BATCH_INTERVAL_SECONDS": "600",
     "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS": "120",
     "CERT_XBLOCK_RUN_BEAT": "false",
+    "CERT_XBLOCK_PIP_REQUIREMENT": "git+https://git.example.org/cert_xblock.git@v0.1.0",
     "CERT_XBLOCK_S3_BUCKET_NAME": "acme-certificates",
     "CERT_XBLOCK_S3_REGION_NAME": "eu-west-1",
     "OPENEDX_AWS_ACCESS_KEY": "AKIAEXAMPLE",
@@ -188,6 +189,8 @@ def test_operator_values_set_with_tutor_config_save_are_what_the_lms_uses(operat
     assert attributes["endpoint_url"] is None  # AWS itself
     assert (attributes["querystring_auth"], attributes["querystring_expire"], attributes["default_acl"]) == (
         True, 120, None)
+    assert "$PIP_COMMAND install 'git+https://git.example.org/cert_xblock.git@v0.1.0'" in operator.text(
+        "build/openedx/Dockerfile")
     # The operator runs a beat already: no lms-beat service; no MinIO, so no bucket job.
     assert service(operator, "local/docker-compose.prod.yml", "lms-beat") is None
     assert service(operator, "k8s/deployments.yml", "lms-beat") is None
