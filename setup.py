@@ -72,6 +72,12 @@ TEST_REQUIRES = [
     "edx-drf-extensions>=10",  # the LMS's JWT authentication of the REST API
 ]
 
+# The Tutor release line the plugin in cert_xblock/tutor/ is written for. Tutor's own dependencies clash with the
+# test environment's (kubernetes wants python-dateutil 3, botocore 2), so tests/tutor installs "tutor-test" into a
+# virtual environment of its own.
+TUTOR_REQUIRES = ["tutor>=22.0,<23"]
+TUTOR_TEST_REQUIRES = [*TUTOR_REQUIRES, "tutor-minio>=22.0,<23"]
+
 setup(
     name="cert-xblock",
     version=version(),
@@ -93,16 +99,19 @@ setup(
         "cert_xblock.rest",
         "cert_xblock.settings",
         "cert_xblock.demo",
+        "cert_xblock.tutor",
         *[f"cert_xblock.{d}" for d in ASSET_DIRS],
     ],
     package_dir={"cert_xblock": "cert_xblock", **{f"cert_xblock.{d}": d for d in ASSET_DIRS}},
     package_data={
         **{f"cert_xblock.{d}": asset_files(d) for d in ASSET_DIRS},
         "cert_xblock.rendering": ["designs/*", "fonts/*"],
+        "cert_xblock.tutor": ["openedx-env.yml", "patches/*", "tasks/*"],
     },
     include_package_data=False,
     install_requires=INSTALL_REQUIRES,
     extras_require={"demo": ["xblock-sdk>=0.13", "openedx-django-pyfs>=3.4", "lazy>=1.4"], "test": TEST_REQUIRES,
+                    "tutor": TUTOR_REQUIRES, "tutor-test": TUTOR_TEST_REQUIRES,
                     # The suite's MariaDB pass, with the driver the LMS uses (it builds against libmariadb-dev).
                     "mariadb": ["mysqlclient>=2.2"], "s3": ["boto3>=1.34", "django-storages[s3]>=1.14"]},
     entry_points={
@@ -110,6 +119,7 @@ setup(
         "lms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
         "cms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
         "console_scripts": ["cert-xblock = cert_xblock.cli:main"],
+        "tutor.plugin.v1": ["cert_xblock = cert_xblock.tutor.plugin"],
     },
     classifiers=[
         "Framework :: Django :: 5.2",
