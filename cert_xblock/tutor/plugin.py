@@ -56,7 +56,7 @@ CONFIG_DEFAULTS: dict[str, Any] = {
     "CERT_XBLOCK_BEAT_COMMAND": BEAT_COMMAND,
     "CERT_XBLOCK_SITE_ROOT": '{{ "https" if ENABLE_HTTPS else "http" }}://{{ LMS_HOST }}',
     # Local storage (no bucket): shared by the LMS and its workers under docker compose; use S3 on Kubernetes.
-    "CERT_XBLOCK_LOCAL_STORAGE_ROOT": "/openedx/media-private/cert_xblock",
+    "CERT_XBLOCK_FILES_ROOT": "/openedx/media-private/cert_xblock",
     # S3 storage when a bucket is named; with the minio plugin, a private bucket of its own on MinIO.
     "CERT_XBLOCK_S3_BUCKET_NAME": "{% if 'minio' in PLUGINS %}openedxcertificates{% endif %}",
     # Empty: AWS itself, or MinIO's public host with the minio plugin (presigned links must work in browsers).

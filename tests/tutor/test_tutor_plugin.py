@@ -134,7 +134,7 @@ def test_the_settings_go_into_the_yaml_of_lms_and_studio_and_nothing_else(enable
     assert plugin_keys(enabled, LMS_YAML) == plugin_keys(enabled, CMS_YAML) == {
         "CERT_XBLOCK_SITE_ROOT", "CERT_XBLOCK_EMAIL_ENABLED", "CERT_XBLOCK_BATCH_INTERVAL_SECONDS",
         "CERT_XBLOCK_BATCH_CHUNK_SIZE", "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS", "CERT_XBLOCK_PLATFORM_BRIDGE",
-        "CERT_XBLOCK_STORAGE"}
+        "CERT_XBLOCK_FILES_ROOT"}  # local storage by default; with a bucket, CERT_XBLOCK_STORAGE instead
     # Everything else the LMS reads from its YAML is Tutor's own: the plugin adds only its keys.
     assert set(lms) - plugin_keys(enabled) == set(disabled.yaml(LMS_YAML)[0])
     # Tutor's Python settings run after the production pass: the plugin puts nothing there.
@@ -146,7 +146,7 @@ def test_the_settings_go_into_the_yaml_of_lms_and_studio_and_nothing_else(enable
 def test_by_default_pdfs_stay_on_the_private_media_volume_and_links_use_the_lms_host(enabled, tmp_path, yaml_file,
                                                                                      project):
     facts = resolved(enabled, tmp_path, yaml_file, project)
-    assert facts["storage_class"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert facts["storage_class"] == "cert_xblock.storage.PrivateFileSystemStorage"
     # Not /openedx/media, which uWSGI serves to anyone at /media/; the LMS and its workers share this volume.
     assert facts["storage_attributes"]["base_location"] == "/openedx/media-private/cert_xblock"
     assert facts["verify_url"] == "http://local.openedx.io/certificates/verify/AbC123"
@@ -197,8 +197,6 @@ def test_operator_values_set_with_tutor_config_save_are_what_the_lms_uses(operat
     assert not [task for service_name, task in init_tasks(operator) if "cert_xblock" in task or service_name == "minio"]
 
 
-@pytest.mark.xfail(reason="the production pass keeps the common pass's beat entry (setdefault) until issue 9's "
-                          "settings fix is merged", strict=False)
 def test_a_batch_interval_set_in_tutor_reaches_the_beat_schedule(operator, tmp_path):
     assert resolved(operator, tmp_path)["beat_seconds"] == 600
 
