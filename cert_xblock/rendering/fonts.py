@@ -14,6 +14,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from .scripts import Script, script_of
 from .types import RenderError
 
 PACKAGE_FONTS = Path(__file__).parent / "fonts"
@@ -27,55 +28,18 @@ ROLE_FILES = {
     "serif": ("DejaVuSerif.ttf", "DejaVuSans.ttf"),
     "serif-bold": ("DejaVuSerif-Bold.ttf", "DejaVuSans-Bold.ttf"),
 }
-# Script specialists win over the role's font for their own script (DejaVu's Arabic is a last resort).
-SCRIPT_FILES = {
-    "arabic": {
-        "sans": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf"),
-        "sans-bold": ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Regular.ttf"),
-        "serif": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
-        "serif-bold": ("NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Regular.ttf"),
-    },
-    "hebrew": {
-        "sans": ("NotoSansHebrew-Regular.ttf",),
-        "sans-bold": ("NotoSansHebrew-Bold.ttf", "NotoSansHebrew-Regular.ttf"),
-        "serif": ("NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Regular.ttf"),
-        "serif-bold": ("NotoSerifHebrew-Bold.ttf", "NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
-    },
-    "hangul": {
-        "sans": ("NanumGothic.ttf", "NanumBarunGothic.ttf"),
-        "sans-bold": ("NanumGothicBold.ttf", "NanumBarunGothicBold.ttf", "NanumGothic.ttf"),
-        "serif": ("NanumMyeongjo.ttf", "NanumGothic.ttf"),
-        "serif-bold": ("NanumMyeongjoBold.ttf", "NanumMyeongjo.ttf", "NanumGothicBold.ttf"),
-    },
-}
-# Wide-coverage fallbacks tried in order for anything the role's font lacks (CJK, Hangul, extra Latin).
+# Wide-coverage fallbacks tried in order for anything neither the script's fonts nor the role's font have.
 FALLBACK_FILES = (
     "NotoSans-Regular.ttf",
     "DroidSansFallbackFull.ttf",
     "DroidSansFallback.ttf",
     "NanumGothic.ttf",
-    "wqy-zenhei.ttc",
-    "wqy-microhei.ttc",
+    "Symbola_hint.ttf",
+    "Symbola.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+    "NotoSansSymbols-Regular.ttf",
     "DejaVuSans.ttf",
 )
-
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
-_HEBREW_RANGES = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
-_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
-
-
-def script_specialist(cp: int) -> str | None:
-    """'arabic', 'hebrew' or 'hangul' when the code point belongs to a script with its own preferred font."""
-    for lo, hi in _ARABIC_RANGES:
-        if lo <= cp <= hi:
-            return "arabic"
-    for lo, hi in _HEBREW_RANGES:
-        if lo <= cp <= hi:
-            return "hebrew"
-    for lo, hi in _HANGUL_RANGES:
-        if lo <= cp <= hi:
-            return "hangul"
-    return None
 
 
 def font_dirs() -> list[Path]:
@@ -130,8 +94,20 @@ def font_chain(role: str) -> tuple[FontFile, ...]:
 
 
 @cache
-def specialist(role: str, script: str) -> FontFile | None:
-    return find_font(SCRIPT_FILES[script][role])
+def specialist(role: str, script: Script) -> FontFile | None:
+    """The font made for the script in this role (None when the script uses the role's font or none is installed)."""
+    return find_font(script.files[role]) if script.files else None
+
+
+def font_for(cp: int, role: str) -> FontFile | None:
+    """The font that draws the character in this role: its script's own font, else the role's font and then
+    the fallbacks; None when no available font has it."""
+    script = script_of(cp)
+    if script is not None and script.files:
+        font = specialist(role, script)
+        if font is not None and font.has_glyph(cp):
+            return font
+    return next((f for f in font_chain(role) if f.has_glyph(cp)), None)
 
 
 def _reportlab_vera() -> FontFile:

@@ -15,8 +15,9 @@ from typing import NamedTuple
 import uharfbuzz as hb
 from bidi import algorithm as _bidi
 
-from .fonts import FontFile, font_chain, script_specialist, specialist
-from .types import RenderError
+from .fonts import FontFile, font_chain, font_for, specialist
+from .scripts import ROLES, SCRIPTS, Script, script_name, script_of
+from .types import MissingGlyphs, RenderError
 
 # Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
 _BIDI_TRIGGERS = frozenset({"R", "AL", "AN"})
@@ -109,29 +110,50 @@ def _levels(text: str) -> tuple[list[int], int]:
 
 
 def _choose_fonts(text: str, role: str) -> list[FontFile]:
+    """The font of every character; MissingGlyphs when no available font has one of them."""
     chain = font_chain(role)
     primary = chain[0]
-    if max(text) < "\u0590" and all(primary.has_glyph(ord(ch)) for ch in text):
-        return [primary] * len(text)  # the usual case: one font has it all
+    if max(text) < "\u0530" and all(primary.has_glyph(ord(ch)) for ch in text):
+        return [primary] * len(text)  # the usual case: the role's font has it all
     chosen: list[FontFile] = []
+    missing: list[str] = []
     previous: FontFile | None = None
     for ch in text:
         cp = ord(ch)
         font = None
-        script = script_specialist(cp)
-        if script is not None:
+        script = script_of(cp)
+        if script is not None and script.files:
             candidate = specialist(role, script)
             if candidate is not None and candidate.has_glyph(cp):
                 font = candidate
         if font is None and previous is not None and _sticks_to_previous(ch) and (
-            previous.has_glyph(cp) or unicodedata.category(ch) in _JOINERS
+            previous.has_glyph(cp) or is_ignorable(ch)
         ):
             font = previous
         if font is None:
-            font = next((f for f in chain if f.has_glyph(cp)), chain[0])
+            font = font_for(cp, role)
+        if font is None:
+            if not is_ignorable(ch):
+                missing.append(ch)
+            font = previous or primary
         chosen.append(font)
         previous = font
+    if missing:
+        raise MissingGlyphs("".join(dict.fromkeys(missing)), tuple(dict.fromkeys(map(script_name, map(ord, missing)))))
     return chosen
+
+
+def is_ignorable(ch: str) -> bool:
+    """Default-ignorable characters (joiners, variation selectors, format controls) need no glyph: HarfBuzz
+    hides them when the font has none (Unicode 15 section 5.21)."""
+    cp = ord(ch)
+    return (
+        unicodedata.category(ch) == "Cf"
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0000 <= cp <= 0xE0FFF
+        or cp in (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
+        or 0x180B <= cp <= 0x180F
+    )
 
 
 def _sticks_to_previous(ch: str) -> bool:
@@ -161,6 +183,9 @@ def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
     glyphs: list[Glyph] = []
     blank = font.hb_font.get_nominal_glyph(0x20)
     for info, pos, glyph_text in zip(infos, positions, texts, strict=True):
+        if info.codepoint == 0 and not all(map(is_ignorable, glyph_text)):
+            missing = "".join(ch for ch in glyph_text if not is_ignorable(ch))
+            raise MissingGlyphs(missing, tuple(dict.fromkeys(script_name(ord(ch)) for ch in missing)))
         if rtl and len(glyph_text) > 1 and blank is not None:
             # A right-to-left ligature (lam-alef, Allah) stands for several characters. Text extractors
             # read right-to-left glyphs one character each, so the extra characters ride on invisible
@@ -200,6 +225,22 @@ def _shape_line_cached(text: str, role: str) -> Line:
         max(f.ascent / f.upem for f in used),
         min(f.descent / f.upem for f in used),
     )
+
+
+def coverage() -> list[tuple[Script, dict[str, tuple[str, ...] | None]]]:
+    """For every script, the font files each role prints its sample name with; None when it cannot."""
+    table = []
+    for script in SCRIPTS:
+        row: dict[str, tuple[str, ...] | None] = {}
+        for role in ROLES:
+            try:
+                line = shape_line(script.sample, role)
+            except MissingGlyphs:
+                row[role] = None
+            else:
+                row[role] = tuple(dict.fromkeys(run.font.path for run in line.runs))
+        table.append((script, row))
+    return table
 
 
 def _reorder(segments: list[tuple[int, int, int, FontFile]]) -> list[tuple[int, int, int, FontFile]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cert_xblock.rendering import Design, render_certificate
+from cert_xblock.rendering import Design, MissingGlyphs, render_certificate
 from cert_xblock.rendering.fonts import PACKAGE_FONTS
 from cert_xblock.rendering.shaping import shape_line
 
@@ -66,10 +66,25 @@ def test_arabic_is_shaped_into_joining_forms():
     assert len(set(beh)) == 3
 
 
-def test_a_character_no_font_has_still_renders_and_extracts():
-    name = "Ada \U000F0041 Lovelace"  # a private-use character no bundled or system font covers
-    pdf = render_certificate(sample(learner_name=name), Design())
-    assert "Ada" in page_text(pdf) and "Lovelace" in page_text(pdf)
+@pytest.mark.parametrize("text", ["Ada \U000F0041 Lovelace", "\U0001FAE8 Ada", "Ada \u0378"])
+def test_a_character_no_font_has_is_refused_not_printed_as_a_box(text):
+    """A private-use, too-new or unassigned character has no glyph anywhere: MissingGlyphs names it."""
+    with pytest.raises(MissingGlyphs) as caught:
+        render_certificate(sample(learner_name=text), Design())
+    missing = text.replace("Ada", "").replace("Lovelace", "").strip()
+    assert caught.value.characters == missing
+    assert f"U+{ord(missing):04X}" in str(caught.value)
+    assert caught.value.scripts
+
+
+def test_a_character_no_font_has_in_fixed_text_is_refused_too():
+    with pytest.raises(MissingGlyphs):
+        render_certificate(sample(course_name="Course \U000F0041"), Design())
+
+
+def test_invisible_joiners_and_variation_selectors_need_no_glyph():
+    pdf = render_certificate(sample(learner_name="Ada\u200d Love\ufe0flace \u2764\ufe0f"), Design())
+    assert "Ada" in page_text(pdf)
 
 
 def test_mixed_script_names_use_one_font_per_run():
