@@ -159,6 +159,7 @@ class FontFile:
         self._widths: dict[int, int] = {}
         self._covered: dict[int, bool] = {}
         self._table_sums: dict[str, int] = {}
+        self._outlines: dict[int, str] = {}
 
     def table(self, tag: str) -> bytes:
         off, length = self.tables[tag]
@@ -180,6 +181,15 @@ class FontFile:
         if w is None:
             w = self._widths[gid] = self.hb_font.get_glyph_h_advance(gid)
         return w
+
+    def outline(self, gid: int) -> str:
+        """The glyph as PDF path operators (ISO 32000-1 8.5.2) in thousandths of an em, filled nonzero."""
+        ops = self._outlines.get(gid)
+        if ops is None:
+            pen = _PathPen()
+            self.hb_font.draw_glyph_with_pen(gid, pen)
+            ops = self._outlines[gid] = " ".join(pen.ops) + " f" if pen.ops else ""
+        return ops
 
     def glyph(self, gid: int) -> tuple[bytes, tuple[tuple[int, int], ...], int]:
         """The glyph record padded to 4 bytes, (offset, gid) of each component of a composite, its checksum."""
@@ -271,6 +281,35 @@ class FontFile:
                     self._table_sums[tag] = _checksum(tables[tag])
                 sums[tag] = self._table_sums[tag]
         return _assemble_sfnt(tables, sums)
+
+
+class _PathPen:
+    """Collects a HarfBuzz glyph outline as PDF path operators; quadratic curves become cubic ones."""
+
+    def __init__(self) -> None:
+        self.ops: list[str] = []
+        self.x = self.y = 0.0
+
+    def moveTo(self, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{p[0]:g} {p[1]:g} m")
+
+    def lineTo(self, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{p[0]:g} {p[1]:g} l")
+
+    def qCurveTo(self, c, p) -> None:
+        (cx, cy), (x, y) = c, p
+        c1 = (self.x + 2 * (cx - self.x) / 3, self.y + 2 * (cy - self.y) / 3)
+        c2 = (x + 2 * (cx - x) / 3, y + 2 * (cy - y) / 3)
+        self.curveTo(c1, c2, p)
+
+    def curveTo(self, c1, c2, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{c1[0]:.1f} {c1[1]:.1f} {c2[0]:.1f} {c2[1]:.1f} {p[0]:g} {p[1]:g} c")
+
+    def closePath(self) -> None:
+        self.ops.append("h")
 
 
 # A cmap with one format-4 subtable mapping nothing: the PDF selects glyphs by CID, not by character.

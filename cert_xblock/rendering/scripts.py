@@ -111,6 +111,42 @@ def script_of(cp: int) -> Script | None:
     return None
 
 
+# The language a text in a script is most likely in, for /Lang on a name the document's language does not
+# cover (a screen reader switches voice on it). Scripts shared by many languages get their largest one.
+_LANGUAGES = {
+    "Cyrillic": "ru", "Greek": "el", "Armenian": "hy", "Georgian": "ka", "Hebrew": "he", "Arabic": "ar",
+    "Devanagari": "hi", "Bengali": "bn", "Gurmukhi": "pa", "Gujarati": "gu", "Oriya": "or", "Tamil": "ta",
+    "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Sinhala": "si", "Thai": "th", "Lao": "lo",
+    "Tibetan": "bo", "Myanmar": "my", "Hangul": "ko", "Ethiopic": "am", "Khmer": "km", "Kana": "ja", "Han": "zh",
+}  # fmt: skip
+_PERSIAN, _URDU = frozenset("پچژگکی"), frozenset("ٹڈڑںےۓھ")
+
+
+def language_of(text: str, document: str) -> str:
+    """A BCP 47 tag for text in another script than the document's language writes, else "" (inherit)."""
+    if max(text) < "\u0370":
+        return ""
+    counts: dict[str, int] = {}
+    for ch in text:
+        script = script_of(ord(ch))
+        if script is not None and script.name in _LANGUAGES:
+            counts[script.name] = counts.get(script.name, 0) + 1
+    if not counts:
+        return ""
+    main = max(counts, key=counts.__getitem__)
+    lang = _LANGUAGES[main]
+    if main == "Han" and "Kana" in counts:
+        lang = "ja"
+    elif main == "Arabic":
+        lang = "ur" if _URDU.intersection(text) else "fa" if _PERSIAN.intersection(text) else "ar"
+    primary = document.split("-")[0].lower()
+    if primary == lang or (main in ("Han", "Kana") and primary in ("zh", "ja")) or (main == "Cyrillic" and primary in (
+            "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg")) or (main == "Arabic" and primary in ("ar", "fa", "ur",
+            "ps", "ku", "sd", "ug")):
+        return ""
+    return lang
+
+
 def script_name(cp: int) -> str:
     """A name for the error message: the script, or the character's Unicode block-like name."""
     script = script_of(cp)

@@ -11,4 +11,5 @@ for (const path of process.argv.slice(2)) {
   out[path] = content.items.map((item) => item.str + (item.hasEOL ? "\n" : "")).join("");
   await doc.destroy();
 }
-process.stdout.write(JSON.stringify(out));
+// pdf.js warns on stdout that it cannot draw without a canvas package (text needs none): JSON is the last line.
+process.stdout.write("\n" + JSON.stringify(out) + "\n");
