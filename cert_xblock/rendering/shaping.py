@@ -230,6 +230,11 @@ def shape_line(text: str, role: str) -> Line:
 def _shape_line_cached(text: str, role: str) -> Line:
     levels, base = _levels(text)
     fonts = _choose_fonts(text, role)
+    for i in range(1, len(text) - 1):
+        # A space between a right-to-left word and what follows at another level goes with what follows,
+        # so it is not shown (and extracted) as part of the right-to-left run.
+        if text[i] == " " and levels[i] != levels[i - 1] and fonts[i + 1].has_glyph(32):
+            fonts[i] = fonts[i + 1]
     segments: list[tuple[int, int, int, FontFile]] = []
     start = 0
     for i in range(1, len(text) + 1):
