@@ -119,6 +119,11 @@ _LANGUAGES = {
     "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Sinhala": "si", "Thai": "th", "Lao": "lo",
     "Tibetan": "bo", "Myanmar": "my", "Hangul": "ko", "Ethiopic": "am", "Khmer": "km", "Kana": "ja", "Han": "zh",
 }  # fmt: skip
+# Document languages written in the script already: a name in it needs no /Lang of its own.
+_SAME_SCRIPT = {
+    "Han": ("zh", "ja"), "Kana": ("ja",), "Cyrillic": ("uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg"),
+    "Arabic": ("ar", "fa", "ur", "ps", "ku", "sd", "ug"), "Devanagari": ("mr", "ne", "sa"), "Bengali": ("as",),
+}  # fmt: skip
 _PERSIAN, _URDU = frozenset("پچژگکی"), frozenset("ٹڈڑںےۓھ")
 
 
@@ -140,9 +145,7 @@ def language_of(text: str, document: str) -> str:
     elif main == "Arabic":
         lang = "ur" if _URDU.intersection(text) else "fa" if _PERSIAN.intersection(text) else "ar"
     primary = document.split("-")[0].lower()
-    if primary == lang or (main in ("Han", "Kana") and primary in ("zh", "ja")) or (main == "Cyrillic" and primary in (
-            "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg")) or (main == "Arabic" and primary in ("ar", "fa", "ur",
-            "ps", "ku", "sd", "ug")):
+    if primary == lang or primary in _SAME_SCRIPT.get(main, ()):
         return ""
     return lang
 

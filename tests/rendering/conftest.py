@@ -7,9 +7,9 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
