@@ -160,6 +160,7 @@ class FontFile:
         self._covered: dict[int, bool] = {}
         self._table_sums: dict[str, int] = {}
         self._outlines: dict[int, str] = {}
+        self._name: bytes | None = None
 
     def table(self, tag: str) -> bytes:
         off, length = self.tables[tag]
@@ -212,6 +213,19 @@ class FontFile:
         cached = self._glyphs[gid] = (rec, tuple(components), _checksum(rec))
         return cached
 
+    def _name_table(self) -> bytes:
+        """A 'name' table (format 0) with the family, style, full and PostScript names, Windows Unicode."""
+        if self._name is None:
+            names = {1: self.name, 2: "Regular", 3: f"cert-xblock subset {self.name}", 4: self.name, 6: self.name}
+            records, strings = [], b""
+            for name_id, value in names.items():
+                raw = value.encode("utf-16-be")
+                records.append(struct.pack(">HHHHHH", 3, 1, 0x409, name_id, len(raw), len(strings)))
+                strings += raw
+            header = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
+            self._name = header + b"".join(records) + strings
+        return self._name
+
     def hmetric(self, gid: int) -> bytes:
         if gid < self.num_hmetrics:
             return self.hmtx[4 * gid : 4 * gid + 4]
@@ -219,11 +233,13 @@ class FontFile:
         lsb_at = 4 * self.num_hmetrics + 2 * (gid - self.num_hmetrics)
         return self.hmtx[last : last + 2] + self.hmtx[lsb_at : lsb_at + 2]
 
-    def subset(self, gids: list[int]) -> bytes:
+    def subset(self, gids: list[int], texts: list[str] | None = None) -> bytes:
         """A TrueType font whose glyph i+1 is the original glyph gids[i] (glyph 0 stays .notdef).
 
         Components of composite glyphs are appended after and renumbered, so the PDF can use the
-        glyph index as CID with /CIDToGIDMap /Identity.
+        glyph index as CID with /CIDToGIDMap /Identity. The font keeps the tables the OpenType spec requires
+        (cmap, head, hhea, hmtx, maxp, name, OS/2, post; OpenType 1.9 "Required tables") and passes OTS:
+        its cmap maps each character that one glyph stands for alone (``texts[i]``) to that glyph.
         """
         order = [0, *gids]
         new_index: dict[int, int] = {}
@@ -261,8 +277,13 @@ class FontFile:
         struct.pack_into(">H", maxp, 4, n)
         hhea = bytearray(self.table("hhea"))
         struct.pack_into(">H", hhea, 34, n)
+        cmap: dict[int, int] = {}
+        for i, text in enumerate(texts or ()):
+            if len(text) == 1 and ord(text) != 0xFFFF:
+                cmap.setdefault(ord(text), i + 1)
         tables = {
-            "cmap": _EMPTY_CMAP,
+            "cmap": _cmap(cmap),
+            "name": self._name_table(),
             "glyf": b"".join(records),
             "head": bytes(head),
             "hhea": bytes(hhea),
@@ -271,11 +292,11 @@ class FontFile:
             "maxp": bytes(maxp),
             "post": b"\x00\x03\x00\x00" + self.table("post")[4:16] + b"\0" * 16,
         }
-        for tag in ("cvt ", "fpgm", "prep"):
+        for tag in ("cvt ", "fpgm", "prep", "OS/2"):
             if tag in self.tables:
                 tables[tag] = self.table(tag)
         sums = {"glyf": glyf_sum & 0xFFFFFFFF}
-        for tag in ("cvt ", "fpgm", "prep", "post", "cmap"):
+        for tag in ("cvt ", "fpgm", "prep", "post", "OS/2", "name"):
             if tag in tables:
                 if tag not in self._table_sums:
                     self._table_sums[tag] = _checksum(tables[tag])
@@ -312,12 +333,25 @@ class _PathPen:
         self.ops.append("h")
 
 
-# A cmap with one format-4 subtable mapping nothing: the PDF selects glyphs by CID, not by character.
-_EMPTY_CMAP = (
-    struct.pack(">HHHHI", 0, 1, 3, 1, 12)
-    + struct.pack(">HHHHHHH", 4, 24, 0, 2, 2, 0, 0)
-    + struct.pack(">HHHhH", 0xFFFF, 0, 0xFFFF, 1, 0)
-)
+def _cmap(mapping: dict[int, int]) -> bytes:
+    """A 'cmap' table: Windows Unicode BMP (format 4, one segment per character) and, when a character is
+    beyond the BMP (emoji), Windows Unicode full repertoire (format 12) as well."""
+    bmp = sorted((cp, gid) for cp, gid in mapping.items() if cp < 0xFFFF)
+    segments = [(cp, (gid - cp) & 0xFFFF) for cp, gid in bmp] + [(0xFFFF, 1)]
+    count = len(segments)
+    search = 2 << (count.bit_length() - 1)
+    ends = struct.pack(f">{count}H", *(cp for cp, _ in segments))
+    deltas = struct.pack(f">{count}H", *(delta for _, delta in segments))
+    body = ends + b"\0\0" + ends + deltas + b"\0\0" * count
+    format4 = struct.pack(">HHHHHHH", 4, 14 + len(body), 0, 2 * count, search, search.bit_length() - 2,
+                          2 * count - search) + body
+    if all(cp < 0xFFFF for cp in mapping):
+        return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + format4
+    groups = sorted(mapping.items())
+    format12 = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups)) + b"".join(
+        struct.pack(">III", cp, cp, gid) for cp, gid in groups
+    )
+    return struct.pack(">HHHHIHHI", 0, 2, 3, 1, 20, 3, 10, 20 + len(format4)) + format4 + format12
 
 
 def _checksum(data: bytes) -> int:

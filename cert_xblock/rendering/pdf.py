@@ -195,7 +195,7 @@ def _font_parts(slot: FontSlot) -> tuple[bytes, bytes, bytes]:
     """The expensive parts of a font's embedding: widths, FontFile2 stream, ToUnicode stream."""
     font = slot.font
     widths = b" ".join(b"%d" % w for w in slot.widths)
-    program = font.subset(slot.gids)
+    program = font.subset(slot.gids, [key[1] for key in slot.keys])
     packed = _stream(b"/Filter /FlateDecode /Length1 %d" % len(program), zlib.compress(program, FONT_COMPRESSION))
     to_unicode = _stream(b"/Filter /FlateDecode", zlib.compress(_to_unicode(slot), COMPRESSION))
     return widths, packed, to_unicode
