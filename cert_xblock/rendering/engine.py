@@ -71,7 +71,7 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     for key, block in blocks.items():
         ops = _block_ops(fonts, block, layout.slots[key].color)
         lang = language_of(name, language) if key == "name" else ""
-        variable[key] = Element("P", mcid, lang=lang)
+        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block))
         streams["verify" if key in ("verify_url", "short_code") else key].append(marked("P", mcid, ops))
         mcid += 1
     qr = layout.qr
@@ -97,6 +97,15 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
         keywords=f"certificate, {clean(data.short_code)}",
     )
     return build_pdf(layout.page, contents, fonts, images, meta, elements)
+
+
+def _actual_text(block: Block) -> str:
+    """The block's text for its structure element when some line has a right-to-left run (readers that
+    collect a structure element's text in content order would read those glyphs backwards)."""
+    lines = [placed.line for placed in block.lines]
+    if not any(run.rtl for line in lines for run in line.runs):
+        return ""
+    return " ".join(line.text for line in lines)
 
 
 def _compress(ops: list[str]) -> bytes:
@@ -210,7 +219,7 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         slot = layout.slots[key]
         blocks[key] = _fit(slot, value)
         tag = _FIXED_TAGS.get(key, "P")
-        elements.append(Element(tag, mcid, lang=language_of(value, language)))
+        elements.append(Element(tag, mcid, lang=language_of(value, language), actual=_actual_text(blocks[key])))
         mcid += 1
         return marked(tag, mcid - 1, _block_ops(fonts, blocks[key], slot.color))
 

@@ -24,6 +24,7 @@ class Element:
     mcid: int
     alt: str = ""  # alternate text (figures)
     lang: str = ""  # BCP 47, when it differs from the document's
+    actual: str = ""  # the element's text in logical order, when its glyphs run right to left (14.9.4)
 
 
 def marked(tag: str, mcid: int, ops: str) -> str:
@@ -56,6 +57,8 @@ def structure_objects(elements: list[Element], first: int, page: int, pdf_string
             extra += b" /Alt " + pdf_string(el.alt)
         if el.lang:
             extra += b" /Lang " + pdf_string(el.lang)
+        if el.actual:
+            extra += b" /ActualText " + pdf_string(el.actual)
         objects.append(
             b"<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %d%s >>"
             % (el.tag.encode("ascii"), document, page, el.mcid, extra)
