@@ -6,7 +6,8 @@
 
 Both create ``.venv`` beside this repository and install the project into it (again only when setup.py
 changed). ``test`` also installs the Debian packages the tests use (``scripts/apt-packages.txt``: Redis,
-Chromium, poppler, fonts...) when it runs as root with apt, as CI does. Standard library only.
+Chromium, poppler, fonts...) when it runs as root with apt, as CI does, and pdf.js (``npm ci`` in
+``tests/rendering/js``) when npm is there. Standard library only.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("CERT_XBLOCK_VENV", REPO / ".venv"))
 PYTHON = VENV / "bin" / "python"
 APT_LIST = REPO / "scripts" / "apt-packages.txt"
+PDFJS_DIR = REPO / "tests" / "rendering" / "js"  # pdf.js, an independent reader the renderer's tests use
 DEMO_PORT = os.environ.get("CERT_XBLOCK_DEMO_PORT", "8000")
 
 
@@ -72,6 +74,20 @@ def ensure_debian_packages() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+def ensure_pdfjs() -> None:
+    """Install pdf.js for the renderer's tests (npm ci from the committed lockfile) when it is missing."""
+    if (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        say("node/npm not found: the pdf.js text-extraction tests will be skipped (install Node.js 20+ for them)")
+        return
+    say(f"installing pdf.js into {PDFJS_DIR / 'node_modules'} (npm ci)")
+    if subprocess.run([npm, "ci", "--omit=optional", "--no-audit", "--no-fund"], cwd=PDFJS_DIR,
+                      check=False).returncode != 0:
+        say("npm ci failed: the pdf.js text-extraction tests will be skipped")
+
+
 def demo() -> int:
     ensure_venv("demo")
     var = Path(os.environ.get("CERT_XBLOCK_VAR", REPO / "var"))
@@ -88,6 +104,7 @@ def demo() -> int:
 def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
     ensure_debian_packages()
+    ensure_pdfjs()
     with tempfile.TemporaryDirectory(prefix="cert-xblock-test-") as var:
         env = {"CERT_XBLOCK_VAR": var, "PYTHONDONTWRITEBYTECODE": "1"}
         return run(str(PYTHON), "-m", "pytest", *pytest_args, env=env, check=False)
