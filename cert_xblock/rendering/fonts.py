@@ -335,7 +335,8 @@ class _PathPen:
 
 def _cmap(mapping: dict[int, int]) -> bytes:
     """A 'cmap' table: Windows Unicode BMP (format 4, one segment per character) and, when a character is
-    beyond the BMP (emoji), Windows Unicode full repertoire (format 12) as well."""
+    beyond the BMP (emoji), Windows Unicode full repertoire (format 12); only the latter when nothing is in
+    the BMP."""
     bmp = sorted((cp, gid) for cp, gid in mapping.items() if cp < 0xFFFF)
     segments = [(cp, (gid - cp) & 0xFFFF) for cp, gid in bmp] + [(0xFFFF, 1)]
     count = len(segments)
@@ -351,6 +352,8 @@ def _cmap(mapping: dict[int, int]) -> bytes:
     format12 = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups)) + b"".join(
         struct.pack(">III", cp, cp, gid) for cp, gid in groups
     )
+    if not bmp:  # emoji only: an empty BMP subtable would only draw warnings (PDFBox)
+        return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + format12
     return struct.pack(">HHHHIHHI", 0, 2, 3, 1, 20, 3, 10, 20 + len(format4)) + format4 + format12
 
 
