@@ -1,5 +1,11 @@
 """A small PDF writer for one-page certificates (ISO 32000-1): text as CID glyphs with ToUnicode (9.10.3),
-subset TrueType fonts (9.6.4, 9.7.4), images, metadata; tagging is in ``tagging``.
+subset TrueType fonts (9.6.4, 9.7.4), invisible text (text rendering mode 3, 9.3.6), replacement text
+(/ActualText, 14.9.4), glyph outlines as paths (8.5), images, metadata; tagging is in ``tagging``.
+
+Text extraction: the leftmost glyph of each HarfBuzz cluster is the text glyph; its ToUnicode entry is the
+cluster's text (never empty) and its /W width the cluster's advance, so readers see one glyph per cluster
+and no gaps. Further glyphs of a cluster are filled as outlines; further characters of a conjunct and the
+characters of positioned marks are invisible text at the pen. Tested with poppler, PDFium, pdf.js, PDFBox.
 
 The page's fixed artwork is drawn with reportlab once per design; what changes per certificate (the name,
 the QR code, the glyphs to embed) is written here directly, which is what keeps a certificate near a

@@ -1,8 +1,10 @@
 """Text to positioned glyphs: cleaning, bidi levels, per-run font fallback, shaping.
 
 Bidi levels come from python-bidi (the Unicode Bidirectional Algorithm); shaping (Arabic joining, marks,
-ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Each glyph
-carries the text it stands for, so the PDF's ToUnicode map gives the name back in logical order.
+ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Fonts come
+per character from its script (``scripts``); a character no font has raises MissingGlyphs. The leftmost
+glyph of each cluster carries the cluster's text (HarfBuzz cluster level "monotone characters"), so the
+PDF gives the name back in logical order (see ``pdf.text_ops``).
 """
 from __future__ import annotations
 
