@@ -113,6 +113,28 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
         ops = [f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td ["]
         pending: list[str] = []
         pen = cursor = 0  # where HarfBuzz's pen and the PDF's text position are, in thousandths of an em
+        if run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs):
+            # Right-to-left with positioned marks (Hebrew points, Arabic harakat): one invisible text object
+            # with every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so
+            # readers that split text objects at a mark (PDFium) read one run.
+            ops[0] = ops[0].replace(" Td [", " Td 3 Tr [")
+            for g in run.glyphs:
+                outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
+                                         placed.baseline + g.y_offset * scale, scale))
+                if g.text:
+                    if pen != cursor:
+                        ops.append("<" + "".join(pending) + ">") if pending else None
+                        pending = []
+                        ops.append(str(cursor - pen))
+                    pending.append(f"{slot.cid(g.gid, g.text, g.span):04X}")
+                    cursor = pen + g.span
+                pen += g.advance
+            if pending:
+                ops.append("<" + "".join(pending) + ">")
+            ops.append("] TJ 0 Tr ET")
+            out.append(" ".join(ops))
+            x += run.width * scale
+            continue
         for g in run.glyphs:
             if g.invisible or (g.text and (g.x_offset or g.y_offset)):
                 # Text without a visible glyph of its own at the pen: the further characters of a conjunct,

@@ -19,13 +19,14 @@ IDS = [f"{script}-{i}" for script, names in NAMES.items() for i in range(len(nam
 KNOWN = {
     ("poppler", "דוד בן-גוריון"): "pdftotext orders a hyphen-minus between two right-to-left words as "
                                   "left-to-right, and the two words around it left to right",
-    **{("pdfium", name): "PDFium starts a new line at a right-to-left combining mark drawn at its letter"
-       for name in ("דָּוִד בֶּן־גּוּרְיוֹן", "שָׁלוֹם עֲלֵיכֶם", "יִשְׂרָאֵל כֹּהֵן", "مُحَمَّد الأمين")},
 }
 
 
 def _check(reader: str, name: str, text: str) -> None:
+    """Exact up to canonical equivalence (Unicode 15 section 3.7): PDFium gives two marks on one letter
+    (qamats and shin dot) in the other order, which is the same text."""
     reason = KNOWN.get((reader, name))
+    name, text = unicodedata.normalize("NFC", name), unicodedata.normalize("NFC", text)
     if reason and name not in text:
         pytest.xfail(reason)
     assert name in text, f"{reader} read {text!r}"
