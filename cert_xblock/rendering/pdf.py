@@ -123,8 +123,9 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
                                          placed.baseline + g.y_offset * scale, scale))
                 if g.text:
                     if pen != cursor:
-                        ops.append("<" + "".join(pending) + ">") if pending else None
-                        pending = []
+                        if pending:
+                            ops.append("<" + "".join(pending) + ">")
+                            pending = []
                         ops.append(str(cursor - pen))
                     pending.append(f"{slot.cid(g.gid, g.text, g.span):04X}")
                     cursor = pen + g.span
