@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .fonts import FontFile
 from .layout import PlacedLine
+from .shaping import Glyph
 from .tagging import Element, structure_objects, xmp
 
 COMPRESSION = 6
@@ -93,10 +94,11 @@ def color_op(hex_color: str, stroke: bool = False) -> str:
 def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
     """Operators drawing one placed line, glyph by glyph as HarfBuzz positioned them, in visual order.
 
-    A glyph that carries text is shown as a CID (its ToUnicode entry is that text); the extra glyphs of a
-    cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are filled as outlines
-    after the text object, so extraction reads each cluster's characters exactly once. A left-to-right line
-    whose glyphs are not one per character is wrapped in a /Span with /ActualText (ISO 32000-1 14.9.4).
+    A glyph that carries text is shown as a CID (its ToUnicode entry is that text, its width its cluster's);
+    the extra glyphs of a cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are
+    filled as outlines after the text object, so extraction reads each cluster's characters exactly once.
+    A left-to-right line whose glyphs are not one per character is wrapped in a /Span with /ActualText
+    (ISO 32000-1 14.9.4).
     """
     size = placed.size
     x = placed.x
@@ -110,72 +112,63 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
     for run in line.runs:
         slot = fonts.slot(run.font)
         font = run.font
-        ops = [f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td ["]
-        pending: list[str] = []
-        pen = cursor = 0  # where HarfBuzz's pen and the PDF's text position are, in thousandths of an em
-        if run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs):
-            # Right-to-left with positioned marks (Hebrew points, Arabic harakat): one invisible text object
-            # with every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so
-            # readers that split text objects at a mark (PDFium) read one run.
-            ops[0] = ops[0].replace(" Td [", " Td 3 Tr [")
-            for g in run.glyphs:
-                outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
-                                         placed.baseline + g.y_offset * scale, scale))
-                if g.text:
-                    if pen != cursor:
-                        if pending:
-                            ops.append("<" + "".join(pending) + ">")
-                            pending = []
-                        ops.append(str(cursor - pen))
-                    pending.append(f"{slot.cid(g.gid, g.text, g.span):04X}")
-                    cursor = pen + g.span
-                pen += g.advance
-            if pending:
-                ops.append("<" + "".join(pending) + ">")
-            ops.append("] TJ 0 Tr ET")
-            out.append(" ".join(ops))
-            x += run.width * scale
-            continue
+        tj = _ShowText(slot)
+        pen = 0  # where HarfBuzz's pen is, in thousandths of an em from the run's start
+        # Right-to-left with positioned marks (Hebrew points, Arabic harakat): one invisible text object with
+        # every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so readers that
+        # split text objects at a mark (PDFium) read one run.
+        hidden = run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs)
         for g in run.glyphs:
-            if g.invisible or (g.text and (g.x_offset or g.y_offset)):
-                # Text without a visible glyph of its own at the pen: the further characters of a conjunct,
-                # or a positioned mark (its shape is filled as an outline where HarfBuzz put it), so the
-                # text position only moves forward and readers keep the mark with its letter.
-                if not g.invisible:
-                    outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
-                                             placed.baseline + g.y_offset * scale, scale))
-                if pending:
-                    ops.append("<" + "".join(pending) + ">")
-                    pending = []
-                if pen != cursor:
-                    ops.append(str(cursor - pen))
-                    cursor = pen
-                ops.append(f"] TJ 3 Tr [<{slot.cid(g.gid, g.text, g.span):04X}>] TJ 0 Tr [")
-                cursor += g.span
-                pen += g.advance
-                continue
-            if not g.text:
+            # Positioned marks and the extra glyphs of a cluster are filled as outlines; their text (a mark's
+            # character, the further characters of a conjunct) is invisible text at the pen, so the text
+            # position only moves forward and readers keep the characters with their letter.
+            positioned = bool(g.x_offset or g.y_offset)
+            if hidden or not g.text or (positioned and not g.invisible):
                 outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
                                          placed.baseline + g.y_offset * scale, scale))
-                pen += g.advance
-                continue
-            if pen != cursor:
-                if pending:
-                    ops.append("<" + "".join(pending) + ">")
-                    pending = []
-                ops.append(str(cursor - pen))
-            pending.append(f"{slot.cid(g.gid, g.text, g.span):04X}")
-            cursor = pen + g.span
+            if g.text:
+                tj.show(g, pen, invisible=not hidden and (g.invisible or positioned))
             pen += g.advance
-        if pending:
-            ops.append("<" + "".join(pending) + ">")
-        ops.append("] TJ ET")
-        out.append(" ".join(ops))
+        prefix = "3 Tr " if hidden else ""
+        suffix = " 0 Tr" if hidden else ""
+        out.append(f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td {prefix}{tj.array()} TJ{suffix} ET")
         x += run.width * scale
     out.extend(op for op in outlines if op)
     if actual:
         out.append("EMC")
     return "\n".join(out)
+
+
+class _ShowText:
+    """The TJ array of one run: glyphs shown at HarfBuzz's pen, with the moves between them."""
+
+    def __init__(self, slot: FontSlot) -> None:
+        self.slot = slot
+        self.parts: list[str] = []
+        self.pending: list[str] = []
+        self.cursor = 0  # where the PDF's text position is, in thousandths of an em
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.parts.append("<" + "".join(self.pending) + ">")
+            self.pending = []
+
+    def show(self, g: Glyph, pen: int, invisible: bool) -> None:
+        """Show the glyph's text at `pen` with its cluster's width; invisible: in render mode 3."""
+        if pen != self.cursor:
+            self._flush()
+            self.parts.append(str(self.cursor - pen))
+        cid = f"{self.slot.cid(g.gid, g.text, g.span):04X}"
+        if invisible:
+            self._flush()
+            self.parts.append(f"] TJ 3 Tr [<{cid}>] TJ 0 Tr [")
+        else:
+            self.pending.append(cid)
+        self.cursor = pen + g.span
+
+    def array(self) -> str:
+        self._flush()
+        return "[" + " ".join(self.parts) + "]"
 
 
 def _outline(font: FontFile, gid: int, x: float, y: float, scale: float) -> str:
