@@ -16,9 +16,13 @@ IDS = [f"{script}-{i}" for script, names in NAMES.items() for i in range(len(nam
 
 # Where a reader's own text assembly loses a name the PDF spells out exactly (each glyph's ToUnicode and the
 # marked content are right; the reader reorders). Strict: an entry that starts passing must be removed.
+_FINAL_MARK = ("a right-to-left line that ends with a mark (sheva on final kaf) starts, in visual order, with that "
+               "mark: the reader puts it before the line")
 KNOWN = {
     ("poppler", "דוד בן-גוריון"): "pdftotext orders a hyphen-minus between two right-to-left words as "
                                   "left-to-right, and the two words around it left to right",
+    ("poppler", "אַבְרָהָם מֶלֶךְ"): _FINAL_MARK,
+    ("pdfjs", "אַבְרָהָם מֶלֶךְ"): _FINAL_MARK,
 }
 
 
