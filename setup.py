@@ -70,6 +70,9 @@ TEST_REQUIRES = [
     "requests>=2.31",
     "edx-ace>=1.11",  # the LMS side of the issue email, tested against the real library
     "edx-drf-extensions>=10",  # the LMS's JWT authentication of the REST API
+    "pypdfium2>=4.30",  # PDFium: an independent reader of the certificates' text
+    "opentype-sanitizer>=9.1",  # OTS: the embedded font subsets must pass the browsers' font sanitizer
+    "pdfua>=0.1.3",  # a PDF/UA-1 checker (pikepdf, no JVM)
 ]
 
 # The Tutor release line the plugin in cert_xblock/tutor/ is written for. Tutor's own dependencies clash with the

@@ -1,9 +1,12 @@
-"""Certificate rendering benchmark (issue 3): the default design with a Unicode TrueType font and the QR code,
-over 2,000 distinct names, beside a bare reportlab canvas drawing the same strings.
+"""Certificate rendering benchmark (issues 3 and 11): tagged PDF/UA certificates, the default design, subset
+TrueType fonts and the QR code.
 
-    python bench/render_benchmark.py [--count 2000]
+    python bench/render_benchmark.py [--count 2000] [--no-cli]
 
-Prints median and p95 milliseconds per certificate and bytes per PDF for both, and the ratio.
+Prints median and p95 milliseconds per certificate in process and bytes per PDF for 2,000 distinct Latin,
+Cyrillic and Greek names (beside a bare reportlab canvas drawing the same strings), for 2,000 distinct names
+in every script the renderer prints, and for CJK and Hangul names; then the whole-process time per
+certificate of the `cert-xblock render` command over the 2,000 multi-script names.
 """
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ import argparse
 import io
 import itertools
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -51,6 +56,22 @@ def names(count: int) -> list[str]:
     if count > len(combos):
         raise SystemExit(f"at most {len(combos)} distinct names")
     return combos[:count]
+
+
+def multi_script_names(count: int, scripts: tuple[str, ...] | None = None) -> list[str]:
+    """Up to `count` distinct names in every script of the test corpus (or the given ones): the words of each
+    script alone, then in pairs and triples, interleaved across scripts."""
+    from tests.rendering.script_names import NAMES
+
+    words = {s: list(dict.fromkeys(w for n in names for w in n.split())) for s, names in NAMES.items()
+             if scripts is None or s in scripts}
+    out: list[str] = []
+    for size in (1, 2, 3):
+        pools = {s: [" ".join(p) for p in itertools.permutations(w, size)] for s, w in words.items()}
+        for group in itertools.zip_longest(*pools.values()):
+            out.extend(n for n in group if n)
+        out = list(dict.fromkeys(out))
+    return out[:count]
 
 
 def certificate(name: str, index: int) -> CertificateData:
@@ -118,21 +139,53 @@ def summary(label: str, times: list[float], sizes: list[int]) -> tuple[float, fl
     return median, p95
 
 
+def cli_per_certificate(names_list: list[str]) -> float:
+    """Whole-process milliseconds per certificate of `cert-xblock render` (start-up, fonts and writing included)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        names_file = Path(tmp) / "names.txt"
+        names_file.write_text("\n".join(names_list) + "\n", encoding="utf-8")
+        command = [sys.executable, "-m", "cert_xblock.cli", "render", "--names-file", str(names_file),
+                   "--course", COURSE, "--org", ORG, "--out-dir", str(Path(tmp) / "out"), "--date", "2026-11-22"]
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=Path(__file__).resolve().parent.parent)
+        return (time.perf_counter() - start) * 1000 / len(names_list)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--no-cli", action="store_true", help="skip the whole-process command line run")
     args = parser.parse_args()
     pdfmetrics.registerFont(TTFont("BenchSans", str(PACKAGE_FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont("BenchSansBold", str(PACKAGE_FONTS / "DejaVuSans-Bold.ttf")))
     items = [certificate(name, i) for i, name in enumerate(names(args.count))]
+    multi = multi_script_names(args.count)
+    multi_items = [certificate(name, i) for i, name in enumerate(multi)]
+    cjk = [certificate(name, i) for i, name in enumerate(multi_script_names(
+        args.count, ("Chinese (Simplified)", "Chinese (Traditional)", "Japanese", "Korean")))]
     design = Design()
     print(f"{len(items)} distinct names, design {design.name} {design.orientation} {design.page_size}, "
-          f"Python {sys.version.split()[0]}")
-    engine_times, engine_sizes = measure(lambda d: render_certificate(d, design), items)
+          f"Python {sys.version.split()[0]}, tagged PDF/UA-1")
+    render = lambda d: render_certificate(d, design)  # noqa: E731
+    engine_times, engine_sizes = measure(render, items)
     bare_times, bare_sizes = measure(bare_reportlab, items)
-    engine_median, engine_p95 = summary("cert_xblock render_certificate (TTF + QR)", engine_times, engine_sizes)
+    multi_times, multi_sizes = measure(render, multi_items)
+    cjk_times, cjk_sizes = measure(render, cjk)
+    engine_median, engine_p95 = summary("cert_xblock, Latin/Cyrillic/Greek names", engine_times, engine_sizes)
     bare_median, bare_p95 = summary("bare reportlab canvas (TTF, same strings)", bare_times, bare_sizes)
-    print(f"ratio engine/bare: median {engine_median / bare_median:.2f}   p95 {engine_p95 / bare_p95:.2f}")
+    summary(f"cert_xblock, {len(multi_items)} names in {len(set(_scripts(multi)))}+ scripts", multi_times,
+            multi_sizes)
+    summary(f"cert_xblock, {len(cjk)} CJK and Hangul names", cjk_times, cjk_sizes)
+    print(f"ratio engine/bare (Latin): median {engine_median / bare_median:.2f}   p95 {engine_p95 / bare_p95:.2f}")
+    if not args.no_cli:
+        print(f"cert-xblock render (whole process, {len(multi)} multi-script names): "
+              f"{cli_per_certificate(multi):.3f} ms per certificate")
+
+
+def _scripts(names_list: list[str]) -> list[str]:
+    from cert_xblock.rendering.scripts import script_of
+
+    return [s.name for n in names_list for s in {script_of(ord(ch)) for ch in n} if s is not None]
 
 
 if __name__ == "__main__":

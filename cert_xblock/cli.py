@@ -71,6 +71,31 @@ def _render(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _fonts(args: argparse.Namespace) -> int:
+    """Which scripts this installation prints, with which font; the packages to install for the others."""
+    from .rendering.font_packages import DEBIAN_FONT_PACKAGES
+    from .rendering.fonts import FONT_PATH_ENV
+    from .rendering.shaping import coverage
+
+    missing = []
+    for script, row in coverage():
+        sans, serif = row["sans"], row["serif"]
+        if sans is None or serif is None:
+            missing.append(script)
+            print(f"{script.name:<11} MISSING  install {script.package or 'the package again'}")
+            continue
+        names = [Path(p).name for p in dict.fromkeys((*sans, *serif))]
+        print(f"{script.name:<11} ok       {', '.join(names)}")
+    if missing:
+        packages = " ".join(dict.fromkeys(s.package for s in missing if s.package))
+        print(f"{len(missing)} scripts cannot be printed: names in them are refused (never printed as boxes). "
+              f"Install: apt-get install {packages or ' '.join(DEBIAN_FONT_PACKAGES)}, "
+              f"or put the fonts in a folder listed in {FONT_PATH_ENV}.")
+        return 1
+    print("Every script can be printed.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cert-xblock", description="cert_xblock tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -89,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--verify-base", default="https://example.org/verify", help="verification URL prefix; the code is appended"
     )
     render.set_defaults(handler=_render)
+    fonts = commands.add_parser("fonts", help="list the scripts this installation can print and their fonts")
+    fonts.set_defaults(handler=_fonts)
     return parser
 
 

@@ -65,9 +65,13 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
                  exc.length)
         return error_response(422, refusal_message(exc, _), status="name_refused", request_id=request_id)
     except RenderError as exc:
-        log.warning("cert_xblock request_id=%s user=%s cannot print: %s", request_id, learner.user_id, exc)
-        return error_response(422, _("Your certificate cannot be printed: {reason}").format(reason=exc),
-                              request_id=request_id)
+        # Nothing was stored or recorded (issuance renders first). The learner is told it is delayed, not why
+        # in font terms; the log line carries the request id and the script for whoever installs the fonts.
+        scripts = ", ".join(getattr(exc, "scripts", ())) or "-"
+        log.error("cert_xblock request_id=%s user=%s block=%s cannot print the certificate (script: %s): %s",
+                  request_id, learner.user_id, block.block_ref.block_id, scripts, exc)
+        return error_response(422, _("Your certificate is delayed: it cannot be printed yet. The course team has "
+                                     "been told; please try again later."), request_id=request_id, status="delayed")
     except Exception:
         log.exception("cert_xblock request_id=%s user=%s issuing failed", request_id, learner.user_id)
         return error_response(503, _("Your certificate could not be issued just now. Please try again."),

@@ -6,9 +6,10 @@
 
 Both create ``.venv`` beside this repository and install the project into it (again only when setup.py
 changed). ``test`` also installs the Debian packages the tests use (``scripts/apt-packages.txt``: Redis,
-Chromium, poppler, fonts, MariaDB...) when it runs as root with apt, as CI does, and runs the suite twice: on
-sqlite, then on a throw-away MariaDB server it starts on 127.0.0.1 (the database Open edX runs).
-``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or ``mariadb``) runs one pass only. Standard library only.
+Chromium, poppler, fonts, MariaDB...) when it runs as root with apt, as CI does, and pdf.js (``npm ci`` in
+``tests/rendering/js``) when npm is there, and runs the suite twice: on sqlite, then on a throw-away MariaDB
+server it starts on 127.0.0.1 (the database Open edX runs). ``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or
+``mariadb``) runs one pass only. Standard library only.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("CERT_XBLOCK_VENV", REPO / ".venv"))
 PYTHON = VENV / "bin" / "python"
 APT_LIST = REPO / "scripts" / "apt-packages.txt"
+PDFJS_DIR = REPO / "tests" / "rendering" / "js"  # pdf.js, an independent reader the renderer's tests use
 DEMO_PORT = os.environ.get("CERT_XBLOCK_DEMO_PORT", "8000")
 
 
@@ -76,6 +78,20 @@ def ensure_debian_packages() -> None:
     env = {"DEBIAN_FRONTEND": "noninteractive"}
     run("apt-get", "update", "-qq", env=env)
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+
+
+def ensure_pdfjs() -> None:
+    """Install pdf.js for the renderer's tests (npm ci from the committed lockfile) when it is missing."""
+    if (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        say("node/npm not found: the pdf.js text-extraction tests will be skipped (install Node.js 20+ for them)")
+        return
+    say(f"installing pdf.js into {PDFJS_DIR / 'node_modules'} (npm ci)")
+    if subprocess.run([npm, "ci", "--omit=optional", "--no-audit", "--no-fund"], cwd=PDFJS_DIR,
+                      check=False).returncode != 0:
+        say("npm ci failed: the pdf.js text-extraction tests will be skipped")
 
 
 def demo() -> int:
@@ -131,6 +147,7 @@ def test(pytest_args: list[str]) -> int:
     passes = os.environ.get("CERT_XBLOCK_TEST_DATABASES", "sqlite,mariadb").split(",")
     # The MariaDB driver compiles against libmariadb-dev: installed only where the MariaDB pass can run.
     ensure_venv("test,mariadb" if "mariadb" in passes and shutil.which("mariadb_config") else "test")
+    ensure_pdfjs()
     status = 0
     with tempfile.TemporaryDirectory(prefix="cert-xblock-test-") as var:
         env = {"CERT_XBLOCK_VAR": var, "PYTHONDONTWRITEBYTECODE": "1"}

@@ -7,6 +7,15 @@ imports only what is re-exported here.
 from __future__ import annotations
 
 from .engine import DESIGNS, render_certificate
-from .types import CertificateData, Design, RenderError, Signatory, Wording
+from .types import CertificateData, Design, MissingGlyphs, RenderError, Signatory, Wording
 
-__all__ = ["DESIGNS", "CertificateData", "Design", "RenderError", "Signatory", "Wording", "render_certificate"]
+__all__ = [
+    "DESIGNS",
+    "CertificateData",
+    "Design",
+    "MissingGlyphs",
+    "RenderError",
+    "Signatory",
+    "Wording",
+    "render_certificate",
+]

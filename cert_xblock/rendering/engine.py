@@ -2,8 +2,10 @@
 
 The page is split into what is the same for every learner of a course (artwork, logo, signatures, title,
 course, organization, date: the "template", built once and cached) and what is not (the learner's name,
-grade, verification URL, short code and QR code). A certificate copies the template's font state and its
-zlib compressor (already fed the fixed page content), adds the learner's parts and writes the PDF.
+grade, verification URL, short code and QR code). The page's content is six streams in reading order, the
+three fixed ones compressed once per template; a certificate copies the template's font state, compresses
+its three small streams and writes the tagged PDF (each text and picture is a structure element, the
+artwork an artifact: see ``tagging``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from .images import load_image
 from .layout import Block, Box, fit
 from .pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
 from .qr import qr_image
+from .scripts import language_of
 from .shaping import clean
+from .tagging import Element, artifact, marked
 from .types import CertificateData, Design, RenderError
 
 __all__ = ["DESIGNS", "layout_certificate", "render_certificate"]
@@ -35,9 +39,10 @@ _QR_ENTRIES = b"/Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask t
 class _Template:
     layout: Layout
     fonts: FontSet
-    content: bytes  # the fixed page operators
-    compressor: zlib._Compress  # fed `content`, copied for every certificate
-    compressed: bytes  # what the compressor gave out for `content`
+    parts: tuple[bytes, bytes, bytes]  # the fixed content streams, compressed: before the name, before the
+    # grade, before the verification block (the page reads: A, name, B, grade, C, verification)
+    elements: list[Element | str]  # reading order; a str is the key of a per-certificate element
+    next_mcid: int
     images: dict[str, Image]
     blocks: dict[str, Block]
 
@@ -47,31 +52,64 @@ _lock = Lock()
 
 
 def render_certificate(data: CertificateData, design: Design) -> bytes:
-    """Render one certificate as PDF bytes; RenderError when the data cannot be printed."""
+    """Render one certificate as a tagged PDF (PDF/UA-1); RenderError when the data cannot be printed
+    (MissingGlyphs when some character has no glyph in any available font)."""
     name = clean(data.learner_name)
     if not name:
         raise RenderError("The learner name is empty.")
-    if not data.verify_url.strip():
+    url = data.verify_url.strip()
+    if not url:
         raise RenderError("The verification URL is empty.")
     template = _template(data, design)
+    layout = template.layout
     fonts = template.fonts.copy()
-    blocks = _variable_blocks(template.layout, data, name)
-    ops = [_block_ops(fonts, block, template.layout.slots[key].color) for key, block in blocks.items()]
-    qr = template.layout.qr
-    side, mask = qr_image(data.verify_url.strip())
+    blocks = _variable_blocks(layout, data, name)
+    language = data.language or "en"
+    mcid = template.next_mcid
+    variable: dict[str, Element] = {}
+    streams: dict[str, list[str]] = {"name": [], "grade": [], "verify": []}
+    for key, block in blocks.items():
+        ops = _block_ops(fonts, block, layout.slots[key].color)
+        lang = language_of(name, language) if key == "name" else ""
+        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block))
+        streams["verify" if key in ("verify_url", "short_code") else key].append(marked("P", mcid, ops))
+        mcid += 1
+    qr = layout.qr
+    side, mask = qr_image(url)
     images = {**template.images, "QR": Image(_QR_ENTRIES % (side, side), mask)}
-    ops.append(f"q 0 0 0 rg {qr.w:.3f} 0 0 {qr.h:.3f} {qr.x:.3f} {qr.y:.3f} cm /QR Do Q")
-    compressor = template.compressor.copy()
-    stream = template.compressed + compressor.compress(("\n" + "\n".join(ops)).encode("ascii")) + compressor.flush()
+    variable["qr"] = Element("Figure", mcid, alt=f"QR code linking to the verification page {url}")
+    streams["verify"].append(
+        marked("Figure", mcid, f"q 0 0 0 rg {qr.w:.3f} 0 0 {qr.h:.3f} {qr.x:.3f} {qr.y:.3f} cm /QR Do Q")
+    )
+    part_a, part_b, part_c = template.parts
+    contents = [part_a, _compress(streams["name"]), part_b]
+    if streams["grade"]:
+        contents.append(_compress(streams["grade"]))
+    contents += [part_c, _compress(streams["verify"])]
+    elements = [el if isinstance(el, Element) else variable[el] for el in template.elements
+                if isinstance(el, Element) or el in variable]
     meta = Metadata(
         title=f"{clean(data.title) or 'Certificate'}: {name}",
         author=clean(data.org_name),
         subject=clean(data.course_name),
-        language=data.language or "en",
+        language=language,
         created=data.issued_on.strftime("D:%Y%m%d000000Z"),
         keywords=f"certificate, {clean(data.short_code)}",
     )
-    return build_pdf(template.layout.page, stream, fonts, images, meta)
+    return build_pdf(layout.page, contents, fonts, images, meta, elements)
+
+
+def _actual_text(block: Block) -> str:
+    """The block's text for its structure element when some line has a right-to-left run (readers that
+    collect a structure element's text in content order would read those glyphs backwards)."""
+    lines = [placed.line for placed in block.lines]
+    if not any(run.rtl for line in lines for run in line.runs):
+        return ""
+    return " ".join(line.text for line in lines)
+
+
+def _compress(ops: list[str]) -> bytes:
+    return zlib.compress("\n".join(ops).encode("ascii"), COMPRESSION)
 
 
 def layout_certificate(data: CertificateData, design: Design) -> dict[str, Block]:
@@ -147,16 +185,20 @@ def _issued_line(data: CertificateData) -> str:
     return " · ".join(clean(p) for p in parts if clean(p))
 
 
+_FIXED_TAGS = {"title": "H1"}
+# Reading order of the fixed texts in the three fixed streams; the signatories follow the custom text.
+_PART_KEYS = (("title", "preamble"), ("completion", "course", "issued"), ("custom",))
+# The per-certificate elements that follow each fixed stream, by key.
+_VARIABLE_AFTER = (("name",), ("grade",), ("verify_url", "short_code", "qr"))
+
+
 def _build_template(data: CertificateData, design: Design) -> _Template:
     wording = data.wording
     layout = build_layout(design, len(data.signatories))
     fonts = FontSet()
     images: dict[str, Image] = {}
     qr = layout.qr
-    ops = [layout.artwork, f"1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"]
-    if data.logo:
-        logo_align = "center" if layout.slots["title"].align == "center" else "start"
-        ops.append(_image_ops(images, data.logo, layout.logo, logo_align))
+    language = data.language or "en"
     texts = {
         "title": clean(data.title),
         "preamble": clean(wording.preamble),
@@ -166,22 +208,49 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         "custom": clean(data.custom_text),
     }
     blocks: dict[str, Block] = {}
-    for i, signatory in enumerate(data.signatories[: len(layout.signatures)]):
-        texts[f"signatory_name_{i}"] = clean(signatory.name)
-        texts[f"signatory_title_{i}"] = clean(signatory.title)
-        if signatory.signature:
-            ops.append(_image_ops(images, signatory.signature, layout.signatures[i], "center"))
-    for key, text in texts.items():
-        if not text:
-            continue
+    elements: list[Element | str] = []
+    parts: list[bytes] = []
+    mcid = 0
+
+    def text(key: str, value: str) -> str | None:
+        nonlocal mcid
+        if not value:
+            return None
         slot = layout.slots[key]
-        blocks[key] = _fit(slot, text)
-        ops.append(_block_ops(fonts, blocks[key], slot.color))
+        blocks[key] = _fit(slot, value)
+        tag = _FIXED_TAGS.get(key, "P")
+        elements.append(Element(tag, mcid, lang=language_of(value, language), actual=_actual_text(blocks[key])))
+        mcid += 1
+        return marked(tag, mcid - 1, _block_ops(fonts, blocks[key], slot.color))
+
+    def figure(picture: bytes, box: Box, align: str, alt: str) -> str:
+        nonlocal mcid
+        elements.append(Element("Figure", mcid, alt=alt))
+        mcid += 1
+        return marked("Figure", mcid - 1, _image_ops(images, picture, box, align))
+
+    for index, keys in enumerate(_PART_KEYS):
+        ops: list[str] = []
+        if index == 0:
+            ops.append(artifact(f"{layout.artwork}\n1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"))
+            if data.logo:
+                logo_align = "center" if layout.slots["title"].align == "center" else "start"
+                org = clean(data.org_name)
+                ops.append(figure(data.logo, layout.logo, logo_align, f"Logo of {org}" if org else "Logo"))
+        for key in keys:
+            ops.append(text(key, texts[key]))
+        if index == 2:
+            for i, signatory in enumerate(data.signatories[: len(layout.signatures)]):
+                signer = clean(signatory.name)
+                if signatory.signature:
+                    alt = f"Signature of {signer}" if signer else "Signature"
+                    ops.append(figure(signatory.signature, layout.signatures[i], "center", alt))
+                ops.append(text(f"signatory_name_{i}", signer))
+                ops.append(text(f"signatory_title_{i}", clean(signatory.title)))
+        parts.append(zlib.compress("\n".join(op for op in ops if op).encode("ascii"), COMPRESSION))
+        elements.extend(_VARIABLE_AFTER[index])
     fonts.freeze()
-    content = "\n".join(ops).encode("ascii")
-    compressor = zlib.compressobj(COMPRESSION)
-    compressed = compressor.compress(content)
-    return _Template(layout, fonts, content, compressor, compressed, images, blocks)
+    return _Template(layout, fonts, (parts[0], parts[1], parts[2]), elements, mcid, images, blocks)
 
 
 def _image_ops(images: dict[str, Image], data: bytes, box: Box, align: str) -> str:

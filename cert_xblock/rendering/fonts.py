@@ -2,7 +2,10 @@
 
 Fonts are parsed once per process. A certificate embeds, for each font it uses, a TrueType subset holding
 only the glyphs it draws: the glyph records are cut out of the parsed font and cached, so a subset is a few
-byte joins rather than a full subsetter run.
+byte joins rather than a full subsetter run. The subset follows the OpenType 1.9 specification: the
+required tables (section "Font tables"), 'glyf'/'loca' with composite glyphs renumbered, 'cmap' formats 4
+and 12, a format-0 'name' table, and the head checksum adjustment; OTS and fontTools check it in the tests.
+Glyph outlines are also drawn as PDF paths (``FontFile.outline``) for glyphs that carry no text.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from .scripts import Script, script_of
 from .types import RenderError
 
 PACKAGE_FONTS = Path(__file__).parent / "fonts"
@@ -27,55 +31,18 @@ ROLE_FILES = {
     "serif": ("DejaVuSerif.ttf", "DejaVuSans.ttf"),
     "serif-bold": ("DejaVuSerif-Bold.ttf", "DejaVuSans-Bold.ttf"),
 }
-# Script specialists win over the role's font for their own script (DejaVu's Arabic is a last resort).
-SCRIPT_FILES = {
-    "arabic": {
-        "sans": ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf"),
-        "sans-bold": ("NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Regular.ttf"),
-        "serif": ("NotoNaskhArabic-Regular.ttf", "NotoSansArabic-Regular.ttf"),
-        "serif-bold": ("NotoNaskhArabic-Bold.ttf", "NotoSansArabic-Bold.ttf", "NotoNaskhArabic-Regular.ttf"),
-    },
-    "hebrew": {
-        "sans": ("NotoSansHebrew-Regular.ttf",),
-        "sans-bold": ("NotoSansHebrew-Bold.ttf", "NotoSansHebrew-Regular.ttf"),
-        "serif": ("NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Regular.ttf"),
-        "serif-bold": ("NotoSerifHebrew-Bold.ttf", "NotoSerifHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
-    },
-    "hangul": {
-        "sans": ("NanumGothic.ttf", "NanumBarunGothic.ttf"),
-        "sans-bold": ("NanumGothicBold.ttf", "NanumBarunGothicBold.ttf", "NanumGothic.ttf"),
-        "serif": ("NanumMyeongjo.ttf", "NanumGothic.ttf"),
-        "serif-bold": ("NanumMyeongjoBold.ttf", "NanumMyeongjo.ttf", "NanumGothicBold.ttf"),
-    },
-}
-# Wide-coverage fallbacks tried in order for anything the role's font lacks (CJK, Hangul, extra Latin).
+# Wide-coverage fallbacks tried in order for anything neither the script's fonts nor the role's font have.
 FALLBACK_FILES = (
     "NotoSans-Regular.ttf",
     "DroidSansFallbackFull.ttf",
     "DroidSansFallback.ttf",
     "NanumGothic.ttf",
-    "wqy-zenhei.ttc",
-    "wqy-microhei.ttc",
+    "Symbola_hint.ttf",
+    "Symbola.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+    "NotoSansSymbols-Regular.ttf",
     "DejaVuSans.ttf",
 )
-
-_ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
-_HEBREW_RANGES = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
-_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
-
-
-def script_specialist(cp: int) -> str | None:
-    """'arabic', 'hebrew' or 'hangul' when the code point belongs to a script with its own preferred font."""
-    for lo, hi in _ARABIC_RANGES:
-        if lo <= cp <= hi:
-            return "arabic"
-    for lo, hi in _HEBREW_RANGES:
-        if lo <= cp <= hi:
-            return "hebrew"
-    for lo, hi in _HANGUL_RANGES:
-        if lo <= cp <= hi:
-            return "hangul"
-    return None
 
 
 def font_dirs() -> list[Path]:
@@ -130,8 +97,20 @@ def font_chain(role: str) -> tuple[FontFile, ...]:
 
 
 @cache
-def specialist(role: str, script: str) -> FontFile | None:
-    return find_font(SCRIPT_FILES[script][role])
+def specialist(role: str, script: Script) -> FontFile | None:
+    """The font made for the script in this role (None when the script uses the role's font or none is installed)."""
+    return find_font(script.files[role]) if script.files else None
+
+
+def font_for(cp: int, role: str) -> FontFile | None:
+    """The font that draws the character in this role: its script's own font, else the role's font and then
+    the fallbacks; None when no available font has it."""
+    script = script_of(cp)
+    if script is not None and script.files:
+        font = specialist(role, script)
+        if font is not None and font.has_glyph(cp):
+            return font
+    return next((f for f in font_chain(role) if f.has_glyph(cp)), None)
 
 
 def _reportlab_vera() -> FontFile:
@@ -183,6 +162,8 @@ class FontFile:
         self._widths: dict[int, int] = {}
         self._covered: dict[int, bool] = {}
         self._table_sums: dict[str, int] = {}
+        self._outlines: dict[int, str] = {}
+        self._name: bytes | None = None
 
     def table(self, tag: str) -> bytes:
         off, length = self.tables[tag]
@@ -205,6 +186,15 @@ class FontFile:
             w = self._widths[gid] = self.hb_font.get_glyph_h_advance(gid)
         return w
 
+    def outline(self, gid: int) -> str:
+        """The glyph as PDF path operators (ISO 32000-1 8.5.2) in thousandths of an em, filled nonzero."""
+        ops = self._outlines.get(gid)
+        if ops is None:
+            pen = _PathPen()
+            self.hb_font.draw_glyph_with_pen(gid, pen)
+            ops = self._outlines[gid] = " ".join(pen.ops) + " f" if pen.ops else ""
+        return ops
+
     def glyph(self, gid: int) -> tuple[bytes, tuple[tuple[int, int], ...], int]:
         """The glyph record padded to 4 bytes, (offset, gid) of each component of a composite, its checksum."""
         cached = self._glyphs.get(gid)
@@ -226,6 +216,19 @@ class FontFile:
         cached = self._glyphs[gid] = (rec, tuple(components), _checksum(rec))
         return cached
 
+    def _name_table(self) -> bytes:
+        """A 'name' table (format 0) with the family, style, full and PostScript names, Windows Unicode."""
+        if self._name is None:
+            names = {1: self.name, 2: "Regular", 3: f"cert-xblock subset {self.name}", 4: self.name, 6: self.name}
+            records, strings = [], b""
+            for name_id, value in names.items():
+                raw = value.encode("utf-16-be")
+                records.append(struct.pack(">HHHHHH", 3, 1, 0x409, name_id, len(raw), len(strings)))
+                strings += raw
+            header = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
+            self._name = header + b"".join(records) + strings
+        return self._name
+
     def hmetric(self, gid: int) -> bytes:
         if gid < self.num_hmetrics:
             return self.hmtx[4 * gid : 4 * gid + 4]
@@ -233,11 +236,13 @@ class FontFile:
         lsb_at = 4 * self.num_hmetrics + 2 * (gid - self.num_hmetrics)
         return self.hmtx[last : last + 2] + self.hmtx[lsb_at : lsb_at + 2]
 
-    def subset(self, gids: list[int]) -> bytes:
+    def subset(self, gids: list[int], texts: list[str] | None = None) -> bytes:
         """A TrueType font whose glyph i+1 is the original glyph gids[i] (glyph 0 stays .notdef).
 
         Components of composite glyphs are appended after and renumbered, so the PDF can use the
-        glyph index as CID with /CIDToGIDMap /Identity.
+        glyph index as CID with /CIDToGIDMap /Identity. The font keeps the tables the OpenType spec requires
+        (cmap, head, hhea, hmtx, maxp, name, OS/2, post; OpenType 1.9 "Required tables") and passes OTS:
+        its cmap maps each character that one glyph stands for alone (``texts[i]``) to that glyph.
         """
         order = [0, *gids]
         new_index: dict[int, int] = {}
@@ -275,8 +280,13 @@ class FontFile:
         struct.pack_into(">H", maxp, 4, n)
         hhea = bytearray(self.table("hhea"))
         struct.pack_into(">H", hhea, 34, n)
+        cmap: dict[int, int] = {}
+        for i, text in enumerate(texts or ()):
+            if len(text) == 1 and ord(text) != 0xFFFF:
+                cmap.setdefault(ord(text), i + 1)
         tables = {
-            "cmap": _EMPTY_CMAP,
+            "cmap": _cmap(cmap),
+            "name": self._name_table(),
             "glyf": b"".join(records),
             "head": bytes(head),
             "hhea": bytes(hhea),
@@ -285,11 +295,11 @@ class FontFile:
             "maxp": bytes(maxp),
             "post": b"\x00\x03\x00\x00" + self.table("post")[4:16] + b"\0" * 16,
         }
-        for tag in ("cvt ", "fpgm", "prep"):
+        for tag in ("cvt ", "fpgm", "prep", "OS/2"):
             if tag in self.tables:
                 tables[tag] = self.table(tag)
         sums = {"glyf": glyf_sum & 0xFFFFFFFF}
-        for tag in ("cvt ", "fpgm", "prep", "post", "cmap"):
+        for tag in ("cvt ", "fpgm", "prep", "post", "OS/2", "name"):
             if tag in tables:
                 if tag not in self._table_sums:
                     self._table_sums[tag] = _checksum(tables[tag])
@@ -297,12 +307,57 @@ class FontFile:
         return _assemble_sfnt(tables, sums)
 
 
-# A cmap with one format-4 subtable mapping nothing: the PDF selects glyphs by CID, not by character.
-_EMPTY_CMAP = (
-    struct.pack(">HHHHI", 0, 1, 3, 1, 12)
-    + struct.pack(">HHHHHHH", 4, 24, 0, 2, 2, 0, 0)
-    + struct.pack(">HHHhH", 0xFFFF, 0, 0xFFFF, 1, 0)
-)
+class _PathPen:
+    """Collects a HarfBuzz glyph outline as PDF path operators; quadratic curves become cubic ones."""
+
+    def __init__(self) -> None:
+        self.ops: list[str] = []
+        self.x = self.y = 0.0
+
+    def moveTo(self, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{p[0]:g} {p[1]:g} m")
+
+    def lineTo(self, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{p[0]:g} {p[1]:g} l")
+
+    def qCurveTo(self, c, p) -> None:
+        (cx, cy), (x, y) = c, p
+        c1 = (self.x + 2 * (cx - self.x) / 3, self.y + 2 * (cy - self.y) / 3)
+        c2 = (x + 2 * (cx - x) / 3, y + 2 * (cy - y) / 3)
+        self.curveTo(c1, c2, p)
+
+    def curveTo(self, c1, c2, p) -> None:
+        self.x, self.y = p
+        self.ops.append(f"{c1[0]:.1f} {c1[1]:.1f} {c2[0]:.1f} {c2[1]:.1f} {p[0]:g} {p[1]:g} c")
+
+    def closePath(self) -> None:
+        self.ops.append("h")
+
+
+def _cmap(mapping: dict[int, int]) -> bytes:
+    """A 'cmap' table: Windows Unicode BMP (format 4, one segment per character) and, when a character is
+    beyond the BMP (emoji), Windows Unicode full repertoire (format 12); only the latter when nothing is in
+    the BMP."""
+    bmp = sorted((cp, gid) for cp, gid in mapping.items() if cp < 0xFFFF)
+    segments = [(cp, (gid - cp) & 0xFFFF) for cp, gid in bmp] + [(0xFFFF, 1)]
+    count = len(segments)
+    search = 2 << (count.bit_length() - 1)
+    ends = struct.pack(f">{count}H", *(cp for cp, _ in segments))
+    deltas = struct.pack(f">{count}H", *(delta for _, delta in segments))
+    body = ends + b"\0\0" + ends + deltas + b"\0\0" * count
+    format4 = struct.pack(">HHHHHHH", 4, 14 + len(body), 0, 2 * count, search, search.bit_length() - 2,
+                          2 * count - search) + body
+    if all(cp < 0xFFFF for cp in mapping):
+        return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + format4
+    groups = sorted(mapping.items())
+    format12 = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups)) + b"".join(
+        struct.pack(">III", cp, cp, gid) for cp, gid in groups
+    )
+    if not bmp:  # emoji only: an empty BMP subtable would only draw warnings (PDFBox)
+        return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + format12
+    return struct.pack(">HHHHIHHI", 0, 2, 3, 1, 20, 3, 10, 20 + len(format4)) + format4 + format12
 
 
 def _checksum(data: bytes) -> int:

@@ -1,5 +1,11 @@
-"""A small PDF writer for one-page certificates: text as CID glyphs with ToUnicode, subset TrueType fonts,
-images, metadata.
+"""A small PDF writer for one-page certificates (ISO 32000-1): text as CID glyphs with ToUnicode (9.10.3),
+subset TrueType fonts (9.6.4, 9.7.4), invisible text (text rendering mode 3, 9.3.6), replacement text
+(/ActualText, 14.9.4), glyph outlines as paths (8.5), images, metadata; tagging is in ``tagging``.
+
+Text extraction: the leftmost glyph of each HarfBuzz cluster is the text glyph; its ToUnicode entry is the
+cluster's text (never empty) and its /W width the cluster's advance, so readers see one glyph per cluster
+and no gaps. Further glyphs of a cluster are filled as outlines; further characters of a conjunct and the
+characters of positioned marks are invisible text at the pen. Tested with poppler, PDFium, pdf.js, PDFBox.
 
 The page's fixed artwork is drawn with reportlab once per design; what changes per certificate (the name,
 the QR code, the glyphs to embed) is written here directly, which is what keeps a certificate near a
@@ -13,30 +19,35 @@ from dataclasses import dataclass
 
 from .fonts import FontFile
 from .layout import PlacedLine
+from .shaping import Glyph
+from .tagging import Element, structure_objects, xmp
 
 COMPRESSION = 6
 FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, and cost most of the time
 
 
 class FontSlot:
-    """One font's use in one document: CID i draws glyph gids[i-1]; keys map (glyph, text) to CID."""
+    """One font's use in one document: CID i draws glyph gids[i-1] with width widths[i-1] (a cluster's
+    advance); keys map (glyph, text, width) to CID."""
 
-    __slots__ = ("font", "frozen", "gids", "keys", "name", "unicode_entries")
+    __slots__ = ("font", "frozen", "gids", "keys", "name", "unicode_entries", "widths")
 
     def __init__(self, font: FontFile, name: str) -> None:
         self.font = font
         self.name = name
-        self.keys: dict[tuple[int, str], int] = {}
+        self.keys: dict[tuple[int, str, int], int] = {}
         self.gids: list[int] = []
+        self.widths: list[int] = []
         self.unicode_entries: list[bytes] = []
         # The embedded objects of this exact glyph set, shared by every certificate that adds no glyph.
         self.frozen: tuple[int, bytes, bytes, bytes] | None = None
 
-    def cid(self, gid: int, text: str) -> int:
-        key = (gid, text)
+    def cid(self, gid: int, text: str, width: int) -> int:
+        key = (gid, text, width)
         cid = self.keys.get(key)
         if cid is None:
             self.gids.append(gid)
+            self.widths.append(width)
             cid = self.keys[key] = len(self.gids)
             self.unicode_entries.append(b"<%04X> <%s>" % (cid, text.encode("utf-16-be").hex().encode("ascii")))
         return cid
@@ -45,6 +56,7 @@ class FontSlot:
         other = FontSlot(self.font, self.name)
         other.keys = dict(self.keys)
         other.gids = list(self.gids)
+        other.widths = list(self.widths)
         other.unicode_entries = list(self.unicode_entries)
         other.frozen = self.frozen
         return other
@@ -80,40 +92,88 @@ def color_op(hex_color: str, stroke: bool = False) -> str:
 
 
 def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
-    """Operators drawing one placed line, glyph by glyph as HarfBuzz positioned them, in visual order."""
+    """Operators drawing one placed line, glyph by glyph as HarfBuzz positioned them, in visual order.
+
+    A glyph that carries text is shown as a CID (its ToUnicode entry is that text, its width its cluster's);
+    the extra glyphs of a cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are
+    filled as outlines after the text object, so extraction reads each cluster's characters exactly once.
+    A left-to-right line whose glyphs are not one per character is wrapped in a /Span with /ActualText
+    (ISO 32000-1 14.9.4).
+    """
     size = placed.size
     x = placed.x
+    line = placed.line
     out = [color_op(color)]
-    for run in placed.line.runs:
+    actual = not line.rtl and line.complex
+    if actual:
+        out.append("/Span << /ActualText " + pdf_string(line.text).decode("ascii") + " >> BDC")
+    outlines: list[str] = []
+    scale = size / 1000
+    for run in line.runs:
         slot = fonts.slot(run.font)
         font = run.font
-        ops = [f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td ["]
-        pending: list[str] = []
+        tj = _ShowText(slot)
+        pen = 0  # where HarfBuzz's pen is, in thousandths of an em from the run's start
+        # Right-to-left with positioned marks (Hebrew points, Arabic harakat): one invisible text object with
+        # every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so readers that
+        # split text objects at a mark (PDFium) read one run.
+        hidden = run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs)
         for g in run.glyphs:
-            if g.x_offset or g.y_offset:
-                if pending:
-                    ops.append("<" + "".join(pending) + ">")
-                    pending = []
-                if g.x_offset:
-                    ops.append(str(-g.x_offset))
-                if g.y_offset:
-                    ops.append(f"] TJ {g.y_offset * size / 1000:.3f} Ts [")
-            pending.append(f"{slot.cid(g.gid, g.text):04X}")
-            adjust = g.x_offset + font.width(g.gid) - g.advance
-            if g.y_offset:
-                ops.append("<" + "".join(pending) + "> ] TJ 0 Ts [")
-                pending = []
-            if adjust:
-                if pending:
-                    ops.append("<" + "".join(pending) + ">")
-                    pending = []
-                ops.append(str(adjust))
-        if pending:
-            ops.append("<" + "".join(pending) + ">")
-        ops.append("] TJ ET")
-        out.append(" ".join(ops))
-        x += run.width * size / 1000
+            # Positioned marks and the extra glyphs of a cluster are filled as outlines; their text (a mark's
+            # character, the further characters of a conjunct) is invisible text at the pen, so the text
+            # position only moves forward and readers keep the characters with their letter.
+            positioned = bool(g.x_offset or g.y_offset)
+            if hidden or not g.text or (positioned and not g.invisible):
+                outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
+                                         placed.baseline + g.y_offset * scale, scale))
+            if g.text:
+                tj.show(g, pen, invisible=not hidden and (g.invisible or positioned))
+            pen += g.advance
+        prefix = "3 Tr " if hidden else ""
+        suffix = " 0 Tr" if hidden else ""
+        out.append(f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td {prefix}{tj.array()} TJ{suffix} ET")
+        x += run.width * scale
+    out.extend(op for op in outlines if op)
+    if actual:
+        out.append("EMC")
     return "\n".join(out)
+
+
+class _ShowText:
+    """The TJ array of one run: glyphs shown at HarfBuzz's pen, with the moves between them."""
+
+    def __init__(self, slot: FontSlot) -> None:
+        self.slot = slot
+        self.parts: list[str] = []
+        self.pending: list[str] = []
+        self.cursor = 0  # where the PDF's text position is, in thousandths of an em
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.parts.append("<" + "".join(self.pending) + ">")
+            self.pending = []
+
+    def show(self, g: Glyph, pen: int, invisible: bool) -> None:
+        """Show the glyph's text at `pen` with its cluster's width; invisible: in render mode 3."""
+        if pen != self.cursor:
+            self._flush()
+            self.parts.append(str(self.cursor - pen))
+        cid = f"{self.slot.cid(g.gid, g.text, g.span):04X}"
+        if invisible:
+            self._flush()
+            self.parts.append(f"] TJ 3 Tr [<{cid}>] TJ 0 Tr [")
+        else:
+            self.pending.append(cid)
+        self.cursor = pen + g.span
+
+    def array(self) -> str:
+        self._flush()
+        return "[" + " ".join(self.parts) + "]"
+
+
+def _outline(font: FontFile, gid: int, x: float, y: float, scale: float) -> str:
+    path = font.outline(gid)
+    return f"q {scale:.5f} 0 0 {scale:.5f} {x:.3f} {y:.3f} cm {path} Q" if path else ""
 
 
 def pdf_string(text: str) -> bytes:
@@ -156,8 +216,8 @@ def _to_unicode(slot: FontSlot) -> bytes:
 def _font_parts(slot: FontSlot) -> tuple[bytes, bytes, bytes]:
     """The expensive parts of a font's embedding: widths, FontFile2 stream, ToUnicode stream."""
     font = slot.font
-    widths = b" ".join(b"%d" % font.width(g) for g in slot.gids)
-    program = font.subset(slot.gids)
+    widths = b" ".join(b"%d" % w for w in slot.widths)
+    program = font.subset(slot.gids, [key[1] for key in slot.keys])
     packed = _stream(b"/Filter /FlateDecode /Length1 %d" % len(program), zlib.compress(program, FONT_COMPRESSION))
     to_unicode = _stream(b"/Filter /FlateDecode", zlib.compress(_to_unicode(slot), COMPRESSION))
     return widths, packed, to_unicode
@@ -211,13 +271,19 @@ class Metadata:
 
 def build_pdf(
     page_size: tuple[float, float],
-    content: bytes,
+    contents: list[bytes],
     fonts: FontSet,
     images: dict[str, Image],
     meta: Metadata,
+    elements: list[Element],
 ) -> bytes:
-    """Assemble the one-page document; `content` is the page's already compressed content stream."""
-    objects: list[bytes] = [b"", b"", b"", b"", b""]
+    """Assemble the one-page tagged document; `contents` are the page's content streams, already compressed,
+    in reading order, and `elements` the structure elements of their marked content, in reading order."""
+    objects: list[bytes] = [b"", b"", b"", b""]
+    content_refs = []
+    for stream in contents:
+        objects.append(_stream(b"/Filter /FlateDecode", stream))
+        content_refs.append(b"%d 0 R" % len(objects))
     xobjects = []
     for name, image in images.items():
         number = len(objects) + 1
@@ -235,18 +301,24 @@ def build_pdf(
         first = len(objects) + 1
         objects.extend(_font_objects(slot, first, _subset_tag(index, slot)))
         font_refs.append(b"/%s %d 0 R" % (slot.name.encode("ascii"), first))
+    struct_root = len(objects) + 1
+    objects.extend(structure_objects(elements, struct_root, 3, pdf_string))
+    xmp_packet = xmp(meta.title, meta.author, meta.subject, meta.language, meta.created)
+    objects.append(_stream(b"/Type /Metadata /Subtype /XML", xmp_packet))
+    metadata = len(objects)
     width, height = page_size
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R /Lang %s /ViewerPreferences << /DisplayDocTitle true >> >>" % (
-        pdf_string(meta.language)
+    objects[0] = (
+        b"<< /Type /Catalog /Pages 2 0 R /Lang %s /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R "
+        b"/Metadata %d 0 R /ViewerPreferences << /DisplayDocTitle true >> >>"
+        % (pdf_string(meta.language), struct_root, metadata)
     )
     objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
     objects[2] = (
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents 4 0 R /Resources << /Font << %s >> "
-        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> >>"
-        % (_num(width), _num(height), b" ".join(font_refs), b" ".join(xobjects))
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents [%s] /Resources << /Font << %s >> "
+        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> /StructParents 0 /Tabs /S >>"
+        % (_num(width), _num(height), b" ".join(content_refs), b" ".join(font_refs), b" ".join(xobjects))
     )
-    objects[3] = _stream(b"/Filter /FlateDecode", content)
-    objects[4] = (b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) "
+    objects[3] = (b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) "
                   b"/Producer (cert-xblock renderer) /CreationDate %s >>") % (
         pdf_string(meta.title),
         pdf_string(meta.author),
@@ -262,11 +334,11 @@ def build_pdf(
         offsets.append(position)
         position += len(chunk)
         out.append(chunk)
-    doc_id = hashlib.md5(content).hexdigest().encode("ascii")
+    doc_id = hashlib.md5(b"".join(contents)).hexdigest().encode("ascii")
     out.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     out.append(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
     out.append(
-        b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+        b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
         % (len(objects) + 1, doc_id, doc_id, position)
     )
     return b"".join(out)

@@ -1,8 +1,10 @@
 """Text to positioned glyphs: cleaning, bidi levels, per-run font fallback, shaping.
 
 Bidi levels come from python-bidi (the Unicode Bidirectional Algorithm); shaping (Arabic joining, marks,
-ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Each glyph
-carries the text it stands for, so the PDF's ToUnicode map gives the name back in logical order.
+ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Fonts come
+per character from its script (``scripts``); a character no font has raises MissingGlyphs. The leftmost
+glyph of each cluster carries the cluster's text (HarfBuzz cluster level "monotone characters"), so the
+PDF gives the name back in logical order (see ``pdf.text_ops``).
 """
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from typing import NamedTuple
 import uharfbuzz as hb
 from bidi import algorithm as _bidi
 
-from .fonts import FontFile, font_chain, script_specialist, specialist
-from .types import RenderError
+from .fonts import FontFile, font_chain, font_for, specialist
+from .scripts import ROLES, SCRIPTS, Script, script_name, script_of
+from .types import MissingGlyphs, RenderError
 
 # Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
 _BIDI_TRIGGERS = frozenset({"R", "AL", "AN"})
@@ -31,10 +34,15 @@ _WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 class Glyph(NamedTuple):
     gid: int
     cluster: int  # index in the line's text of the first character this glyph stands for
-    text: str  # the characters this glyph stands for, in logical order ("" for the extra glyphs of a cluster)
+    # The characters this glyph stands for (in visual order in right-to-left runs). The leftmost glyph of each
+    # cluster carries the cluster's text; its other glyphs have "" and are drawn as outlines, not text, so no
+    # glyph maps to no text and every character is read once.
+    text: str
     advance: int  # in thousandths of an em
     x_offset: int
     y_offset: int
+    span: int  # the carrier's width in the PDF: the advance of its whole cluster, so readers see no gap
+    invisible: bool = False  # text only (render mode 3): the further characters of a conjunct or ligature
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,9 @@ class Line:
     rtl: bool  # paragraph direction
     ascent: float  # of the tallest font used, in ems
     descent: float  # negative, in ems
+    # Some glyph stands for other than one character (a conjunct, a two-part vowel, a ligature) or is a
+    # positioned mark, in a line with no right-to-left run: the PDF gives such a line /ActualText as well.
+    complex: bool = False
 
 
 def clean(text: str) -> str:
@@ -109,29 +120,50 @@ def _levels(text: str) -> tuple[list[int], int]:
 
 
 def _choose_fonts(text: str, role: str) -> list[FontFile]:
+    """The font of every character; MissingGlyphs when no available font has one of them."""
     chain = font_chain(role)
     primary = chain[0]
-    if max(text) < "\u0590" and all(primary.has_glyph(ord(ch)) for ch in text):
-        return [primary] * len(text)  # the usual case: one font has it all
+    if max(text) < "\u0530" and all(primary.has_glyph(ord(ch)) for ch in text):
+        return [primary] * len(text)  # the usual case: the role's font has it all
     chosen: list[FontFile] = []
+    missing: list[str] = []
     previous: FontFile | None = None
     for ch in text:
         cp = ord(ch)
         font = None
-        script = script_specialist(cp)
-        if script is not None:
+        script = script_of(cp)
+        if script is not None and script.files:
             candidate = specialist(role, script)
             if candidate is not None and candidate.has_glyph(cp):
                 font = candidate
         if font is None and previous is not None and _sticks_to_previous(ch) and (
-            previous.has_glyph(cp) or unicodedata.category(ch) in _JOINERS
+            previous.has_glyph(cp) or is_ignorable(ch)
         ):
             font = previous
         if font is None:
-            font = next((f for f in chain if f.has_glyph(cp)), chain[0])
+            font = font_for(cp, role)
+        if font is None:
+            if not is_ignorable(ch):
+                missing.append(ch)
+            font = previous or primary
         chosen.append(font)
         previous = font
+    if missing:
+        raise MissingGlyphs("".join(dict.fromkeys(missing)), tuple(dict.fromkeys(map(script_name, map(ord, missing)))))
     return chosen
+
+
+def is_ignorable(ch: str) -> bool:
+    """Default-ignorable characters (joiners, variation selectors, format controls) need no glyph: HarfBuzz
+    hides them when the font has none (Unicode 15 section 5.21)."""
+    cp = ord(ch)
+    return (
+        unicodedata.category(ch) == "Cf"
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0000 <= cp <= 0xE0FFF
+        or cp in (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
+        or 0x180B <= cp <= 0x180F
+    )
 
 
 def _sticks_to_previous(ch: str) -> bool:
@@ -150,24 +182,44 @@ def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
     positions = buf.glyph_positions
     clusters = sorted({info.cluster for info in infos})
     cluster_end = dict(zip(clusters, [*clusters[1:], end], strict=True))
-    order = range(len(infos) - 1, -1, -1) if rtl else range(len(infos))
-    texts: list[str] = [""] * len(infos)
-    seen: set[int] = set()
-    for i in order:  # logical order: the first glyph of a cluster carries the cluster's text
-        cluster = infos[i].cluster
-        if cluster not in seen:
-            seen.add(cluster)
-            texts[i] = text[cluster : cluster_end[cluster]]
+    spans: dict[int, int] = {}
+    for info, pos in zip(infos, positions, strict=True):
+        spans[info.cluster] = spans.get(info.cluster, 0) + pos.x_advance
     glyphs: list[Glyph] = []
-    blank = font.hb_font.get_nominal_glyph(0x20)
-    for info, pos, glyph_text in zip(infos, positions, texts, strict=True):
-        if rtl and len(glyph_text) > 1 and blank is not None:
-            # A right-to-left ligature (lam-alef, Allah) stands for several characters. Text extractors
-            # read right-to-left glyphs one character each, so the extra characters ride on invisible
-            # zero-advance glyphs placed before it in visual order.
-            glyphs.extend(Glyph(blank, info.cluster, ch, 0, 0, 0) for ch in reversed(glyph_text[1:]))
-            glyph_text = glyph_text[0]
-        glyphs.append(Glyph(info.codepoint, info.cluster, glyph_text, pos.x_advance, pos.x_offset, pos.y_offset))
+    seen: set[int] = set()
+    pending: list[tuple[int, str]] = []
+    count = len(infos)
+    for k, (info, pos) in enumerate(zip(infos, positions, strict=True)):  # visual order
+        cluster = info.cluster
+        glyph_text = ""
+        rest = ""
+        if cluster not in seen:  # the leftmost glyph of a cluster carries its text
+            seen.add(cluster)
+            glyph_text = text[cluster : cluster_end[cluster]]
+            if info.codepoint == 0 and not all(map(is_ignorable, glyph_text)):
+                missing = "".join(ch for ch in glyph_text if not is_ignorable(ch))
+                raise MissingGlyphs(missing, tuple(dict.fromkeys(script_name(ord(ch)) for ch in missing)))
+            if len(glyph_text) > 1:
+                if rtl:
+                    # Extractors read a right-to-left run glyph by glyph from the left and reverse what they
+                    # read, so a glyph standing for several characters (lam-alef, Allah) lists them in visual order.
+                    glyph_text = glyph_text[::-1]
+                elif unicodedata.category(glyph_text[0]) not in ("Mn", "Cf"):
+                    glyph_text, rest = glyph_text[0], glyph_text[1:]
+        glyphs.append(Glyph(info.codepoint, cluster, glyph_text, pos.x_advance, pos.x_offset, pos.y_offset,
+                            spans[cluster] if glyph_text else 0))
+        if rest:
+            # A conjunct or ligature: its visible glyph carries the first character; the others follow as
+            # invisible text (render mode 3) at the cluster's end, on a real glyph of one of them, so every
+            # reader gets the characters in logical order without a glyph standing for a combining mark
+            # and a letter at once (pdf.js gives such a glyph no width).
+            pending.append((cluster, rest))
+        if pending and (k + 1 == count or infos[k + 1].cluster != cluster):
+            for _cluster, chars in pending:
+                base = next((ch for ch in chars if not is_ignorable(ch)), "")
+                gid = (font.hb_font.get_nominal_glyph(ord(base)) if base else None) or info.codepoint
+                glyphs.append(Glyph(gid, _cluster, chars, 0, 0, 0, 0, invisible=True))
+            pending.clear()
     return Run(font, tuple(glyphs), sum(g.advance for g in glyphs), rtl)
 
 
@@ -180,6 +232,11 @@ def shape_line(text: str, role: str) -> Line:
 def _shape_line_cached(text: str, role: str) -> Line:
     levels, base = _levels(text)
     fonts = _choose_fonts(text, role)
+    for i in range(1, len(text) - 1):
+        # A space between a right-to-left word and what follows at another level goes with what follows,
+        # so it is not shown (and extracted) as part of the right-to-left run.
+        if text[i] == " " and levels[i] != levels[i - 1] and fonts[i + 1].has_glyph(32):
+            fonts[i] = fonts[i + 1]
     segments: list[tuple[int, int, int, FontFile]] = []
     start = 0
     for i in range(1, len(text) + 1):
@@ -199,7 +256,25 @@ def _shape_line_cached(text: str, role: str) -> Line:
         base == 1,
         max(f.ascent / f.upem for f in used),
         min(f.descent / f.upem for f in used),
+        not any(run.rtl for run in runs)
+        and any(len(g.text) != 1 or g.invisible or g.x_offset or g.y_offset for run in runs for g in run.glyphs),
     )
+
+
+def coverage() -> list[tuple[Script, dict[str, tuple[str, ...] | None]]]:
+    """For every script, the font files each role prints its sample name with; None when it cannot."""
+    table = []
+    for script in SCRIPTS:
+        row: dict[str, tuple[str, ...] | None] = {}
+        for role in ROLES:
+            try:
+                line = shape_line(script.sample, role)
+            except MissingGlyphs:
+                row[role] = None
+            else:
+                row[role] = tuple(dict.fromkeys(run.font.path for run in line.runs))
+        table.append((script, row))
+    return table
 
 
 def _reorder(segments: list[tuple[int, int, int, FontFile]]) -> list[tuple[int, int, int, FontFile]]:

@@ -9,6 +9,20 @@ class RenderError(ValueError):
     """The data cannot be printed (for example an empty learner name); the message says why."""
 
 
+class MissingGlyphs(RenderError):
+    """No available font has a glyph for some characters: the certificate is refused rather than printed with
+    boxes. ``scripts`` names the scripts (or Unicode blocks) of ``characters``."""
+
+    def __init__(self, characters: str, scripts: tuple[str, ...]) -> None:
+        self.characters = characters
+        self.scripts = scripts
+        listed = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in characters)
+        super().__init__(
+            f"No installed font can print these {' and '.join(scripts)} characters: {listed}. "
+            "Install the fonts listed by `cert-xblock fonts` (or add a folder to CERT_XBLOCK_FONT_PATH)."
+        )
+
+
 @dataclass(frozen=True)
 class Signatory:
     name: str

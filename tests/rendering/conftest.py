@@ -1,11 +1,15 @@
-"""Helpers for the renderer's tests: sample data, and readers of the real PDF bytes (pypdf, pdftoppm, zbar)."""
+"""Helpers for the renderer's tests: sample data, and independent readers of the real PDF bytes (pypdf,
+poppler's pdftotext and pdftoppm, PDFium through pypdfium2, pdf.js under node, zbar)."""
 from __future__ import annotations
 
 import io
+import json
 import re
+import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -60,6 +64,7 @@ def drawn_glyphs(pdf: bytes) -> list[dict]:
         order = tt.getGlyphOrder()
         glyf = tt["glyf"]
         fonts[name] = {
+            "order": order,
             "base": str(font["/BaseFont"]),
             "unicode": _to_unicode(font["/ToUnicode"].get_object().get_data()),
             "has_outline": {
@@ -82,13 +87,14 @@ def drawn_glyphs(pdf: bytes) -> list[dict]:
                     "cid": cid,
                     "text": current["unicode"].get(cid, ""),
                     "has_outline": current["has_outline"].get(cid, False),
+                    "cid_is_notdef": cid == 0 or current["order"][cid] == ".notdef",
                 }
             )
     return glyphs
 
 
-# Font selections and the hex strings of TJ/Tj operators (the only strings this writer puts in a page).
-_TEXT_TOKENS = re.compile(r"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)>")
+# Font selections and the hex strings of TJ operators (the writer's only other strings are /ActualText).
+_TEXT_TOKENS = re.compile(r"/(F\d+) [\d.]+ Tf|(?<!/ActualText )<([0-9A-Fa-f]+)>")
 
 
 def render_png(pdf: bytes, tmp_path, dpi: int = 150) -> bytes:
@@ -110,3 +116,47 @@ def decode_qr(png: bytes) -> list[str]:
 
     return [symbol.data.decode("utf-8") for symbol in decode(Image.open(io.BytesIO(png)))]
 
+
+
+PDFJS_DIR = Path(__file__).parent / "js"
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def poppler_text(pdf: bytes, tmp_path) -> str:
+    """poppler's pdftotext, without the bidi embedding controls it wraps right-to-left lines in."""
+    path = tmp_path / "poppler.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8").translate(_BIDI_CONTROLS)
+
+
+def pdfium_text(pdf: bytes) -> str:
+    """PDFium's text of page 1 (pypdfium2)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+
+
+def pdfjs_available() -> str | None:
+    """Why pdf.js cannot run here, or None when it can."""
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir():
+        return f"pdfjs-dist is not installed: run `npm ci` in {PDFJS_DIR} (scripts/dev.py test does)"
+    return None
+
+
+def pdfjs_texts(pdfs: list[bytes], tmp_path) -> list[str]:
+    """pdf.js's text of page 1 of each PDF (its text items joined, a line break where an item ends a line)."""
+    paths = []
+    for i, pdf in enumerate(pdfs):
+        path = tmp_path / f"pdfjs-{i}.pdf"
+        path.write_bytes(pdf)
+        paths.append(str(path))
+    out = subprocess.run(["node", str(PDFJS_DIR / "extract_text.mjs"), *paths], capture_output=True, check=True)
+    texts = json.loads(out.stdout.decode("utf-8").strip().splitlines()[-1])
+    return [texts[p] for p in paths]
