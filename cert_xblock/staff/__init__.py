@@ -14,7 +14,7 @@ from .allowlist import remove as allowlist_remove
 from .audit import Actor, StaffError, history
 from .dashboard import counts, learners
 from .issue_now import progress as issue_now_progress
-from .issue_now import start as issue_now
+from .issue_now import start as start_issue_now
 from .lookup import block_certificate, user_by_identifier
 from .operations import OPERATIONS, Operation, perform
 from .regeneration import regenerate, regenerate_all, versions
@@ -23,7 +23,7 @@ from .revocation import restore, revoke
 
 __all__ = [
     "OPERATIONS", "Actor", "Operation", "StaffError", "allowlist_add", "allowlist_entries", "allowlist_import_csv",
-    "allowlist_remove", "block_certificate", "counts", "history", "issue_now", "issue_now_progress", "learners",
-    "pdf_zip", "perform", "regenerate", "regenerate_all", "report_csv", "restore", "revoke", "user_by_identifier",
-    "versions",
+    "allowlist_remove", "block_certificate", "counts", "history", "issue_now_progress", "learners", "pdf_zip",
+    "perform", "regenerate", "regenerate_all", "report_csv", "restore", "revoke", "start_issue_now",
+    "user_by_identifier", "versions",
 ]

@@ -55,3 +55,25 @@ def course(db, settings, tmp_path) -> Course:
     CourseAccessRole.objects.create(user=staff, course_id=COURSE, org="StaffX", role="staff")
     save_block_config(BLOCK_ID, COURSE, RULES)
     return Course(users, staff, files)
+
+
+@pytest.fixture(scope="module")
+def staff_workbench(tmp_path_factory, redis_url):
+    """A demo workbench of its own whose "issue now" reaches a real Celery worker on Redis (sharing its database)."""
+    from tests import services
+    from tests.batch import celery_processes
+
+    tmp = tmp_path_factory.mktemp("staff-workbench")
+    extra = {"DJANGO_SETTINGS_MODULE": "tests.staff.worker_settings", "CERT_XBLOCK_BROKER_URL": redis_url,
+             "CERT_XBLOCK_BATCH_CHUNK_SIZE": "2", "PYTHONPATH": str(services.REPO)}
+    with (services.workbench_server(tmp, extra) as server,
+          celery_processes.worker({**server.env, **extra}, tmp / "worker.log", "staff", concurrency=1)):
+        yield server
+
+
+@pytest.fixture
+def staff_session(staff_workbench):
+    """``staff_session("cara")``: a browser-like session on the staff workbench's first scenario."""
+    from tests.conftest import LearnerSession
+
+    return lambda student: LearnerSession(staff_workbench, student)
