@@ -20,7 +20,8 @@ function CertXBlockStaff(runtime, element, init) {
         options = options || {};
         var init = {method: options.body === undefined ? "GET" : "POST", credentials: "same-origin"};
         if (options.body !== undefined) {
-            init.headers = {"Content-Type": options.type || "application/json"};
+            init.headers = {"Content-Type": options.type || "application/json", "X-Requested-With": "XMLHttpRequest",
+                            "X-CSRFToken": (document.cookie.match(/csrftoken=([^;]+)/) || [])[1] || ""};
             init.body = options.type ? options.body : JSON.stringify(options.body);
         }
         return fetch(url(operation, options.query), init).then(function (response) {
@@ -69,7 +70,7 @@ function CertXBlockStaff(runtime, element, init) {
         if (!run) { line.textContent = ""; return; }
         line.setAttribute("data-state", run.state);
         line.textContent = strings.progress + ": " + (strings[run.state] || run.state) + " · " + strings.queued +
-            " " + run.queued + " · " + strings.done + " " + (run.issued + run.skipped) + " · " + strings.failed +
+            " " + run.queued + " · " + strings.done + " " + (run.issued + run.skipped) + " · " + strings.run_failed +
             " " + run.failed;
         if (run.state === "queued" || run.state === "running") {
             clearTimeout(state.timer);
