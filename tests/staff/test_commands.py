@@ -65,3 +65,13 @@ def test_regenerate_one_and_all(course):
 def test_an_unknown_block_is_named(course):
     with pytest.raises(CommandError, match="has no stored settings"):
         call_command("cert_allowlist", "--block", "block-v1:X+Y+Z+type@cert_xblock+block@nope", stdout=StringIO())
+
+
+def test_the_twin_makes_a_course_team_member_for_the_demo(db, settings):
+    from cert_xblock.permissions import Role, caller_for_user
+    from cert_xblock.twin.models import CourseAccessRole
+
+    call_command("twin_learner", "tess", "--name", "Tess Teacher", "--role", "instructor", stdout=StringIO())
+    role = CourseAccessRole.objects.get()
+    caller = caller_for_user(role.user, role.course_id)
+    assert {Role.INSTRUCTOR, Role.COURSE_STAFF} <= caller.roles
