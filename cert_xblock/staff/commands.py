@@ -17,6 +17,14 @@ def add_block_arguments(parser: Any) -> None:
     parser.add_argument("--by", default="", help="Who acts, as the audit trail keeps it (default: operator:<login>)")
 
 
+def add_certificate_arguments(parser: Any, *alternative: str, **alternative_options: Any) -> None:
+    """Which certificate: ``--user`` or the ``alternative`` flag (one of the two), and the required ``--reason``."""
+    who = parser.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", help="Username or email address of the holder")
+    who.add_argument(*alternative, **alternative_options)
+    parser.add_argument("--reason", required=True, help="Why (kept in the certificate's history)")
+
+
 def command_block(block_id: str) -> BatchBlock:
     """The block's stored settings, or a ``CommandError`` that says how to get them stored."""
     try:

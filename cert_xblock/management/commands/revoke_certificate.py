@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from cert_xblock import staff
-from cert_xblock.staff.commands import add_block_arguments, command_block, operator
+from cert_xblock.staff.commands import add_block_arguments, add_certificate_arguments, command_block, operator
 
 
 class Command(BaseCommand):
@@ -18,10 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         add_block_arguments(parser)
-        who = parser.add_mutually_exclusive_group(required=True)
-        who.add_argument("--user", help="Username or email address of the holder")
-        who.add_argument("--verify-id", help="The certificate's verification id")
-        parser.add_argument("--reason", required=True, help="Why (kept in the certificate's history)")
+        add_certificate_arguments(parser, "--verify-id", help="The certificate's verification id")
         parser.add_argument("--restore", action="store_true", help="Restore a revoked certificate instead")
 
     def handle(self, *args: Any, **options: Any) -> None:
