@@ -90,6 +90,7 @@ setup(
         "cert_xblock.management.commands",
         "cert_xblock.rendering",
         "cert_xblock.rest",
+        "cert_xblock.staff",
         "cert_xblock.settings",
         "cert_xblock.demo",
         *[f"cert_xblock.{d}" for d in ASSET_DIRS],

@@ -267,17 +267,16 @@ class StaffReportView(_BlockView, APIView):
     authentication_classes = authentication_classes()
     permission_classes = [IsAuthenticated, FollowsTable]
     permission_action = Action.STAFF_REPORT
-    kind = "csv"
 
-    def get(self, request: Request, **kwargs: Any) -> StreamingHttpResponse:
+    def get(self, request: Request, kind: str, **kwargs: Any) -> StreamingHttpResponse:
         from ..staff import pdf_zip, report_csv
 
         block = self.block
         slug = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{block.ref.course_key}-certificates")
-        if self.kind == "zip":
+        if kind == "zip":
             response = StreamingHttpResponse(pdf_zip(block.ref.block_id), content_type="application/zip")
         else:
             response = StreamingHttpResponse(report_csv(block.ref.block_id), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{slug}.{self.kind}"'
+        response["Content-Disposition"] = f'attachment; filename="{slug}.{kind}"'
         response["Cache-Control"] = "private, no-store"
         return response

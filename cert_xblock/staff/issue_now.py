@@ -32,8 +32,16 @@ def start(block: batch.BatchBlock, actor: Actor) -> BatchRun:
         run = BatchRun.objects.create(request_id=actor.request_id, course_key=block.ref.course_key,
                                       block_id=block.ref.block_id, started_by=actor.username)
         audit.record(actor, block.ref, StaffAction.Kind.ISSUE_NOW)
-    if not queueing.enqueue(tasks.run_block_batch, block.ref.block_id, run.request_id, request_id=run.request_id):
+    if not queueing.has_worker_queue(tasks.run_block_batch):
         _run_here(block, run.request_id)
+        return run
+
+    def send() -> None:
+        # After the commit (the LMS wraps requests in a transaction), so the worker finds the run's row.
+        if not queueing.enqueue(tasks.run_block_batch, block.ref.block_id, run.request_id, request_id=run.request_id):
+            _run_here(block, run.request_id)
+
+    transaction.on_commit(send)
     return run
 
 

@@ -171,3 +171,12 @@ def test_only_the_course_team_may_call_them(client, course):
     assert not StaffAction.objects.exists() and not AllowlistEntry.objects.exists()
     row = IssuedCertificate.objects.get()
     assert (row.status, row.version, row.file_name) == ("issued", 1, certificate.file_name)
+
+
+def test_the_openapi_schema_lists_the_staff_endpoints(client, db):
+    paths = client.get("/api/cert_xblock/v1/schema").json()["paths"]
+    block = "/api/cert_xblock/v1/courses/{course_id}/blocks/{block_id}"
+    assert sorted(path.removeprefix(block) for path in paths if path.startswith(block)) == [
+        "/allowlist/", "/allowlist/csv/", "/allowlist/remove/", "/history/", "/issue-now/", "/learners/",
+        "/regenerate-all/", "/regenerate/", "/report.{kind}", "/restore/", "/revoke/", "/summary/"]
+    assert set(paths[f"{block}/issue-now/"]) == {"get", "post"}
