@@ -143,9 +143,11 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
     def _staff_view(self, learner: Learner, learner_html: str, strings: dict[str, str]) -> Fragment | None:
         """The course team's dashboard above the learner view (``cert_xblock.staff``); None for anyone else."""
-        if learner.user_id is None or not allowed(Action.STAFF_DASHBOARD, self._caller(learner)):
+        from .staff.handlers import shows_dashboard, staff_fragment
+
+        if learner.user_id is None or not shows_dashboard() or not allowed(Action.STAFF_DASHBOARD,
+                                                                           self._caller(learner)):
             return None
-        from .staff.handlers import staff_fragment
 
         return staff_fragment(self, learner, learner_html, strings)
 

@@ -86,16 +86,23 @@ def read_arguments(request: Any, method: str, body: str, _: Any) -> Any:
     return data, request.GET.get("note", "")
 
 
+def shows_dashboard() -> bool:
+    """The dashboard is the LMS's: Studio's preview of the block (where the plugin mounts no URLs) shows the learner
+    view only."""
+    from django.conf import settings
+
+    return getattr(settings, "SERVICE_VARIANT", "lms") != "cms"
+
+
 def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_strings: dict[str, str]) -> Fragment:
     """The course team's dashboard above the learner view (which a switch shows or hides)."""
     from ..rest.urls import staff_api_root
 
     strings = staff_strings(gettext_for(learner.language))
     api = staff_api_root(block.block_ref.course_key, block.block_ref.block_id)
-    handler = block.runtime.handler_url(block, "staff", "report.csv")
     frag = Fragment(render_template("staff.html", {
-        "strings": strings, "learner_html": learner_html, "api": api,
-        "report_csv": handler, "report_zip": block.runtime.handler_url(block, "staff", "report.zip")}))
+        "strings": strings, "learner_html": learner_html,
+        **{f"report_{kind}": _report_link(block, api, kind) for kind in ("csv", "zip")}}))
     frag.add_css(read_text("static", "css/cert_xblock.css"))
     frag.add_css(read_text("static", "css/cert_xblock_staff.css"))
     frag.add_javascript(read_text("static", "js/cert_xblock.js"))
@@ -103,6 +110,17 @@ def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_stri
     frag.initialize_js("CertXBlockStaff", {"strings": strings, "learner_strings": learner_strings,
                                            "statuses": list(STATUSES)})
     return frag
+
+
+def _report_link(block: Any, api: str, kind: str) -> str:
+    """Where the staff view downloads a report. The LMS turns a handler's body into one buffered response, so
+    there the link is the REST endpoint (the browser's session signs it in), which streams; where the platform
+    has no sign-in of its own (the workbench), the block's handler."""
+    from .. import compat
+
+    if compat.platform().name == "lms":
+        return f"{api}report.{kind}"
+    return block.runtime.handler_url(block, "staff", f"report.{kind}")
 
 
 def staff_strings(_: Any) -> dict[str, str]:

@@ -99,3 +99,11 @@ def test_reports_come_from_the_block_too(staff_workbench, staff_session):
     assert "reporter" in report.content.decode("utf-8-sig")
     archive = session.get("staff/report.zip")
     assert archive.status_code == 200 and archive.content[:2] == b"PK"
+
+
+def test_studio_preview_shows_no_dashboard(settings):
+    from cert_xblock.staff.handlers import shows_dashboard
+
+    assert shows_dashboard()
+    settings.SERVICE_VARIANT = "cms"
+    assert not shows_dashboard()
