@@ -145,3 +145,37 @@ def test_the_learner_list_searches_filters_and_pages(course):
         staff.learners(BLOCK, status="everything")
     with pytest.raises(staff.StaffError):
         staff.learners(BLOCK, page="x")
+
+
+def test_a_learner_whose_certificate_cannot_be_printed_counts_as_failed_until_certified(course, monkeypatch):
+    from cert_xblock import issuance
+    from cert_xblock.rendering import RenderError
+
+    real_render = issuance.render_certificate
+
+    def render(document, design):
+        if document.learner_name == "Chen Wu":
+            raise RenderError("the design's font lacks a glyph")
+        return real_render(document, design)
+
+    monkeypatch.setattr(issuance, "render_certificate", render)
+    run = staff.start_issue_now(BLOCK, actor(course))
+    progress = staff.issue_now_progress(BLOCK.ref.block_id, run.request_id)
+    assert (progress["state"], progress["issued"], progress["failed"]) == ("done", 1, 1)
+    counts = staff.counts(BLOCK)
+    assert (counts["failed"], counts["failed_render"], counts["issued"]) == (1, 1, 1)
+    [chen] = staff.learners(BLOCK, status="failed")["results"]
+    assert chen["username"] == "chen" and chen["failure"]["kind"] == "render"
+
+    monkeypatch.setattr(issuance, "render_certificate", real_render)
+    staff.start_issue_now(BLOCK, actor(course))
+    assert staff.counts(BLOCK)["failed"] == 0, "once certified, a learner no longer counts as failed"
+
+
+def test_a_second_issue_now_while_a_run_holds_the_block_is_refused(course):
+    from cert_xblock import batch_lease
+
+    assert batch_lease.acquire(BLOCK.ref.block_id, "someone-else")
+    with pytest.raises(staff.StaffError, match="already working on this block") as refused:
+        staff.start_issue_now(BLOCK, actor(course))
+    assert refused.value.status == 409
