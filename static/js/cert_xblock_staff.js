@@ -143,14 +143,16 @@ function CertXBlockStaff(runtime, element, init) {
         });
     }
 
+    /* A certificate's versions and actions (``id``), or the block's latest actions (no id). */
     function history(id) {
-        call("history", {query: {certificate: id}}).then(function (data) {
+        call("history", {query: id ? {certificate: id} : {}}).then(function (data) {
             var box = root.querySelector(".cert-xblock-staff__history");
             var versions = box.querySelector(".cert-xblock-staff__versions tbody");
             var log = box.querySelector(".cert-xblock-staff__actions-log tbody");
             versions.innerHTML = "";
             log.innerHTML = "";
-            data.versions.forEach(function (v) {
+            box.querySelector(".cert-xblock-staff__versions").hidden = !data.versions;
+            (data.versions || []).forEach(function (v) {
                 var row = document.createElement("tr");
                 [v.version, v.name, v.printed_at.slice(0, 19).replace("T", " "), v.by, v.reason].forEach(
                     function (text) { cell(row, text); });
@@ -158,7 +160,8 @@ function CertXBlockStaff(runtime, element, init) {
             });
             data.actions.forEach(function (a) {
                 var row = document.createElement("tr");
-                [a.at.slice(0, 19).replace("T", " "), a.by, a.kind, a.reason].forEach(function (text) { cell(row, text); });
+                [a.at.slice(0, 19).replace("T", " "), a.by, a.kind, a.learner, a.reason, a.request_id].forEach(
+                    function (text) { cell(row, text); });
                 log.appendChild(row);
             });
             box.hidden = false;
@@ -214,6 +217,7 @@ function CertXBlockStaff(runtime, element, init) {
     root.querySelector(".cert-xblock-staff__next").addEventListener("click", function () {
         if (state.page < state.pages) { state.page += 1; loadLearners().catch(failed); }
     });
+    root.querySelector(".cert-xblock-staff__audit").addEventListener("click", function () { history(null); });
     root.querySelector(".cert-xblock-staff__close").addEventListener("click", function () {
         root.querySelector(".cert-xblock-staff__history").hidden = true;
     });

@@ -175,3 +175,18 @@ def test_issue_now_runs_the_batch_on_the_worker_and_the_progress_reaches_done(st
     assert chunks >= 3 and done == chunks, "the chunks went to the worker, two learners each"
     log = (staff_workbench.var / "worker.log").read_text()
     assert request_id in log
+
+
+def test_the_block_history_lists_every_staff_action_with_who_why_and_the_request_id(staff_workbench, page):
+    _staff_page(page, staff_workbench)
+    page.get_by_label("Username or email").fill("chen")
+    page.get_by_label("Note").fill("Audited in person")
+    with page.expect_response(lambda response: "allowlist_add" in response.url) as added:
+        page.get_by_role("button", name="Add to allowlist").first.click()
+    assert added.value.status == 200
+    page.get_by_role("button", name="Recent staff actions").click()
+    first = page.locator(".cert-xblock-staff__actions-log tbody tr").first
+    first.wait_for()
+    [(request_id,)] = rows(staff_workbench, "SELECT request_id FROM cert_xblock_staffaction ORDER BY id DESC LIMIT 1")
+    assert [first.locator("td").nth(i).inner_text() for i in range(1, 6)] == [
+        "cara", "allowlist_add", "chen", "Audited in person", request_id]
