@@ -103,8 +103,10 @@ function CertXBlockStaff(runtime, element, init) {
         cell(row, learner.name);
         cell(row, learner.username);
         cell(row, learner.grade + "%");
-        cell(row, (strings[learner.status] || learner.status) + (learner.allowlisted ? " · " + strings.allowlisted : ""))
-            .className = "cert-xblock-staff__status";
+        var status = cell(row, (strings[learner.status] || learner.status) +
+                          (learner.allowlisted ? " · " + strings.allowlisted : ""));
+        status.className = "cert-xblock-staff__status";
+        status.title = learner.message || (cert && cert.revoke_reason) || learner.allowlist_note || "";
         cell(row, cert ? cert.issued_at.slice(0, 10) : "");
         var link = document.createElement("a");
         if (cert) { link.href = cert.verify_url; link.textContent = cert.short_code; link.target = "_blank"; }
