@@ -1,8 +1,9 @@
 """The block's reports, streamed so memory stays flat whatever the course's size: the issuance report as CSV
-(every certificate, with its last staff action from the audit trail) and a ZIP of every valid certificate's PDF.
+(every certificate, with its last staff action from the audit trail and who allowlisted its holder, and why)
+and a ZIP of every valid certificate's PDF.
 
-Both are generators of bytes: the REST views hand them to a ``StreamingHttpResponse``, the management
-commands write them to a file. Rows are read with a server-side iterator in chunks; the ZIP is written with
+Both are generators of bytes: the REST view hands them to a ``StreamingHttpResponse``, the block's handler to
+its response body. Rows are read with a server-side iterator in chunks; the ZIP is written with
 data descriptors (no seeking back), one stored PDF at a time (PDFs are compressed already).
 """
 from __future__ import annotations
@@ -18,11 +19,12 @@ from django.db.models import OuterRef, Subquery
 from .. import storage
 from ..eligibility import to_percent
 from ..links import verify_url
-from ..models import IssuedCertificate, StaffAction, format_short_code
+from ..models import AllowlistEntry, IssuedCertificate, StaffAction, format_short_code
 from .dashboard import email_tracked
 
 CHUNK = 2000
 COLUMNS = ["username", "email", "name", "status", "grade_percent", "issued_at", "issued_via", "allowlisted",
+           "allowlisted_by", "allowlist_note",
            "short_code", "verify_url", "version", "regenerated_at", "revoked_at", "revoke_reason", "request_id",
            "email_delivery", "last_staff_action", "last_action_by", "last_action_at", "last_action_reason",
            "last_action_request_id"]
@@ -60,12 +62,14 @@ def _text(value: Any) -> str:
 def report_csv(block_id: str) -> Iterator[bytes]:
     """The issuance report of a block, a UTF-8 CSV with a header row, in chunks of rows."""
     last = StaffAction.objects.filter(certificate=OuterRef("pk")).order_by("-created", "-id")
+    entry = AllowlistEntry.objects.filter(block_id=block_id, user_id=OuterRef("user_id"))
     rows = IssuedCertificate.objects.filter(block_id=block_id).order_by("pk").annotate(
-        **{f"last_{field}": Subquery(last.values(field)[:1]) for field in _LAST_ACTION})
+        **{f"last_{field}": Subquery(last.values(field)[:1]) for field in _LAST_ACTION},
+        allowlisted_by=Subquery(entry.values("created_by")[:1]), allowlist_note=Subquery(entry.values("notes")[:1]))
     email = ["email_status"] if email_tracked() else []
     fields = ["user__username", "user__email", "name", "status", "grade_percent", "issued_at", "issued_via",
-              "allowlisted", "short_code", "verify_id", "version", "regenerated_at", "revoked_at", "revoke_reason",
-              "request_id", *email, *(f"last_{field}" for field in _LAST_ACTION)]
+              "allowlisted", "allowlisted_by", "allowlist_note", "short_code", "verify_id", "version", "regenerated_at",
+              "revoked_at", "revoke_reason", "request_id", *email, *(f"last_{field}" for field in _LAST_ACTION)]
     sink = _Sink()
     writer = csv.writer(sink)
     sink.write("\ufeff")  # spreadsheets read the file as UTF-8
@@ -75,7 +79,8 @@ def report_csv(block_id: str) -> Iterator[bytes]:
         writer.writerow([_text(v) for v in (
             row["user__username"], row["user__email"], row["name"], row["status"],
             to_percent(row["grade_percent"]) if row["grade_percent"] is not None else None,
-            row["issued_at"], row["issued_via"], "yes" if row["allowlisted"] else "no",
+            row["issued_at"], row["issued_via"], "yes" if row["allowlisted"] else "no", row["allowlisted_by"],
+            row["allowlist_note"],
             format_short_code(row["short_code"]), verify_url(row["verify_id"]), row["version"],
             row["regenerated_at"], row["revoked_at"], row["revoke_reason"], row["request_id"],
             row.get("email_status", ""), *(row[f"last_{field}"] for field in _LAST_ACTION))])

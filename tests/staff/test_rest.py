@@ -103,12 +103,15 @@ def test_summary_and_learners(staff_client, course):
 def test_reports_are_streamed(staff_client, course):
     from cert_xblock import staff
 
+    staff.allowlist_add(BLOCK.ref, "ada", "Oral exam", staff.Actor("cara"))
     course.issue("ada")
     staff.revoke(BLOCK.ref, course.issue("chen"), "=cmd|' /C calc'!A0", staff.Actor("cara"))
     response = staff_client.get(f"{ROOT}/report.csv")
     assert response.status_code == 200 and response.streaming
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert {(r["username"], r["status"]) for r in rows} == {("ada", "issued"), ("chen", "revoked")}
+    ada = next(r for r in rows if r["username"] == "ada")
+    assert (ada["allowlisted"], ada["allowlisted_by"], ada["allowlist_note"]) == ("yes", "cara", "Oral exam")
     chen = next(r for r in rows if r["username"] == "chen")
     assert (chen["last_staff_action"], chen["last_action_by"]) == ("revoke", "cara")
     assert chen["revoke_reason"].startswith("'="), "a formula is kept as text"
