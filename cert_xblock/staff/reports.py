@@ -32,20 +32,22 @@ _LAST_ACTION = ("kind", "actor_username", "created", "reason", "request_id")
 
 
 class _Sink:
-    """A write-only file that hands back what was written since the last ``take``."""
+    """A write-only file that hands back what was written since the last ``take``, kept in one growing buffer
+    (not a list of pieces: the ZIP's central directory is written as three small pieces per entry)."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
+        self.buffer = bytearray()
 
     def write(self, data: Any) -> int:
-        self.parts.append(data.encode("utf-8") if isinstance(data, str) else bytes(data))
+        self.buffer += data.encode("utf-8") if isinstance(data, str) else data
         return len(data)
 
     def flush(self) -> None:
         """Nothing to flush: ``take`` hands the bytes on."""
 
     def take(self) -> bytes:
-        data, self.parts = b"".join(self.parts), []
+        data = bytes(self.buffer)
+        self.buffer.clear()
         return data
 
 
@@ -101,5 +103,7 @@ def pdf_zip(block_id: str) -> Iterator[bytes]:
                     storage.certificate_storage().open(file_name, "rb") as source:
                 for piece in iter(lambda src=source: src.read(64 * 1024), b""):
                     member.write(piece)
+            # Only the central directory needs the entry (``filelist``); the name index would double it.
+            archive.NameToInfo.clear()
             yield sink.take()
     yield sink.take()
