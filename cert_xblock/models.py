@@ -227,7 +227,7 @@ class IssueFailure(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     detail = models.CharField(max_length=500, blank=True)
     request_id = models.CharField(max_length=64)
-    created = models.DateTimeField(auto_now=True)
+    failed_at = models.DateTimeField(auto_now=True)  # the latest failure
 
     class Meta:
         app_label = "cert_xblock"
