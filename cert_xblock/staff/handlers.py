@@ -139,7 +139,8 @@ def staff_strings(_: Any) -> dict[str, str]:
         "skipped": _("skipped"), "run_failed": _("failed"), "report_csv": _("Issuance report (CSV)"),
         "report_zip": _("All PDFs (ZIP)"),
         "reason": _("Reason (kept in the history)"), "previous": _("Previous"), "next": _("Next"),
-        "page": _("Page"), "regenerate_all": _("Regenerate all"), "not_eligible": _("Not eligible"),
+        "page": _("Page"), "regenerate_all": _("Regenerate all"), "regenerated": _("Regenerated"),
+        "not_eligible": _("Not eligible"),
         "audit": _("Recent staff actions"), "request_id": _("Request id"),
         "version": _("Version"), "by": _("By"), "when": _("When"), "why": _("Why"), "close": _("Close"),
     }

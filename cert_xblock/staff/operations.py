@@ -94,8 +94,15 @@ def _regenerate(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Transl
     return {"certificate": dashboard.certificate_json(certificate), "versions": regeneration.versions(certificate)}
 
 
+REGENERATE_PER_REQUEST = 100
+
+
 def _regenerate_all(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translate) -> dict[str, Any]:
-    return regeneration.regenerate_all(block.ref, block.rules, data.get("reason"), actor)
+    after = data.get("after", 0)
+    if isinstance(after, bool) or not isinstance(after, int) or after < 0:
+        raise StaffError(gettext_noop("'after' must be the 'next' of the previous answer (a whole number)."))
+    return regeneration.regenerate_all(block.ref, block.rules, data.get("reason"), actor, after=after,
+                                       limit=REGENERATE_PER_REQUEST)
 
 
 def _issue_now(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translate) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_noop
@@ -55,19 +56,22 @@ def regenerate(block: BlockRef, rules: CertificateSettings, certificate: IssuedC
     return fresh
 
 
-def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, actor: Actor,
-                   progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Print every valid certificate of the block again, a chunk of learners at a time (names read in bulk).
+def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, actor: Actor, *, after: int = 0,
+                   limit: int | None = None, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Print every valid certificate of the block again (those after the record id ``after``, at most ``limit`` of
+    them), a chunk of learners at a time with their names read in bulk.
 
-    A learner whose name cannot be printed, or whose PDF fails, is counted as failed and the rest go on.
+    The staff view and the API go ``limit`` at a time, each request short, passing ``next`` back as ``after`` until
+    it is None; the command goes through all at once. A learner whose name cannot be printed, or whose PDF fails, is
+    counted as failed and the rest go on.
     """
     why = audit.required_reason(reason)
     course = compat.get_course_info(block.course_key)
-    ids = list(IssuedCertificate.objects.filter(block_id=block.block_id, live=1).order_by("pk")
-               .values_list("pk", flat=True))
-    counts = {"regenerated": 0, "failed": 0}
+    valid = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=after).order_by("pk")
+    ids = list(valid.values_list("pk", flat=True)[:limit] if limit else valid.values_list("pk", flat=True))
+    counts: dict[str, Any] = {"regenerated": 0, "failed": 0}
     for chunk in chunked(ids):
-        certificates = list(IssuedCertificate.objects.filter(pk__in=chunk).select_related("user"))
+        certificates = list(IssuedCertificate.objects.filter(pk__in=chunk).select_related("user").order_by("pk"))
         learners = compat.learners_by_ids([c.user_id for c in certificates])
         for certificate in certificates:
             try:
@@ -81,6 +85,9 @@ def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, 
                 counts["regenerated"] += 1
         if progress is not None:
             progress(counts["regenerated"] + counts["failed"], len(ids))
+    last = ids[-1] if ids else after
+    counts["remaining"] = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=last).count()
+    counts["next"] = last if counts["remaining"] else None
     return counts
 
 

@@ -207,8 +207,16 @@ function CertXBlockStaff(runtime, element, init) {
     root.querySelector(".cert-xblock-staff__issue-now").addEventListener("click", function () {
         call("issue_now", {body: {}}).then(function (data) { showRun(data.run); }).catch(failed);
     });
+    /* A hundred certificates a request, each answer naming where the next one starts, until none is left. */
+    function regenerateAll(after, done) {
+        return call("regenerate_all", {body: {reason: reason(), after: after}}).then(function (data) {
+            done += data.regenerated + data.failed;
+            say(strings.regenerated + ": " + done + (data.remaining ? " · " + strings.queued + " " + data.remaining : ""));
+            return data.next === null ? refresh() : regenerateAll(data.next, done);
+        });
+    }
     root.querySelector(".cert-xblock-staff__regenerate-all").addEventListener("click", function () {
-        act("regenerate_all", {reason: reason()});
+        regenerateAll(0, 0).catch(failed);
     });
     filters.elements.search.addEventListener("input", function () { state.page = 1; loadLearners().catch(failed); });
     select.addEventListener("change", function () { state.page = 1; loadLearners().catch(failed); });

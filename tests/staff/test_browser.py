@@ -190,3 +190,17 @@ def test_the_block_history_lists_every_staff_action_with_who_why_and_the_request
     [(request_id,)] = rows(staff_workbench, "SELECT request_id FROM cert_xblock_staffaction ORDER BY id DESC LIMIT 1")
     assert [first.locator("td").nth(i).inner_text() for i in range(1, 6)] == [
         "cara", "allowlist_add", "chen", "Audited in person", request_id]
+
+
+def test_regenerate_all_reprints_every_valid_certificate_a_slice_at_a_time(staff_workbench, page):
+    block_id = _block_id(staff_workbench)
+    before = dict(rows(staff_workbench, "SELECT id, version FROM cert_xblock_issuedcertificate WHERE block_id = ? "
+                                        "AND live = 1", block_id))
+    assert before, "earlier tests issued certificates"
+    _staff_page(page, staff_workbench)
+    page.get_by_label("Reason (kept in the history)").fill("New signature")
+    page.get_by_role("button", name="Regenerate all").click()
+    expect(page.locator(".cert-xblock-staff__message")).to_have_text(f"Regenerated: {len(before)}", timeout=60_000)
+    after = dict(rows(staff_workbench, "SELECT id, version FROM cert_xblock_issuedcertificate WHERE block_id = ? "
+                                       "AND live = 1", block_id))
+    assert after == {pk: version + 1 for pk, version in before.items()}

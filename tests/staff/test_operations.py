@@ -66,8 +66,17 @@ def test_regenerate_all_reprints_every_valid_certificate(course):
     for name in ("ada", "chen"):
         course.issue(name)
     assert staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course)) == {
-        "regenerated": 2, "failed": 0}
+        "regenerated": 2, "failed": 0, "remaining": 0, "next": None}
     assert sorted(IssuedCertificate.objects.values_list("version", flat=True)) == [2, 2]
+
+
+def test_regenerate_all_goes_a_slice_at_a_time_when_asked(course):
+    first, second = (course.issue(name) for name in ("ada", "chen"))
+    step = staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course), limit=1)
+    assert step == {"regenerated": 1, "failed": 0, "remaining": 1, "next": first.pk}
+    step = staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course), after=step["next"], limit=1)
+    assert step == {"regenerated": 1, "failed": 0, "remaining": 0, "next": None}
+    assert IssuedCertificate.objects.get(pk=second.pk).version == 2
 
 
 def test_allowlisting_one_learner_by_email_records_who_and_why(course):

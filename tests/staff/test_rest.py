@@ -78,6 +78,8 @@ def test_regenerate_and_history(staff_client, course):
     assert [a["kind"] for a in history["actions"]] == ["regenerate"]
     assert staff_client.post(f"{ROOT}/regenerate-all", {"reason": "Design"},
                              content_type="application/json").json()["regenerated"] == 1
+    assert staff_client.post(f"{ROOT}/regenerate-all", {"reason": "Design", "after": "x"},
+                             content_type="application/json").status_code == 400
 
 
 def test_issue_now_certifies_the_remaining_eligible_learners_and_reports_done(staff_client, course):
