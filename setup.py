@@ -100,6 +100,7 @@ setup(
         "cert_xblock.management.commands",
         "cert_xblock.rendering",
         "cert_xblock.rest",
+        "cert_xblock.staff",
         "cert_xblock.settings",
         "cert_xblock.demo",
         "cert_xblock.tutor",

@@ -15,16 +15,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from opaque_keys.edx.keys import CourseKey
 
 from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
-from .models import AllowlistEntry, CertificateBlockConfig, IssuedCertificate
+from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
 from .rendering import RenderError
 
@@ -86,8 +87,10 @@ def course_blocks(course_key: CourseKey) -> list[BatchBlock]:
     return [_stored_block(row) for row in rows]
 
 
-def candidate_ids(block: BatchBlock) -> list[int]:
-    """Learners who may still need this block's certificate, ascending, in three queries."""
+def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
+    """The two SQL sets of learners who may still need the certificate, as user-id querysets: by grade (in a
+    certifying enrollment) and by allowlist (any active enrollment); both without learners who hold or lost it.
+    The batch lists their union; the staff view counts it without reading a single grade."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
     if block.rules.grade_rule == "minimum_percent":
         minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
@@ -104,6 +107,12 @@ def candidate_ids(block: BatchBlock) -> list[int]:
     by_allowlist = AllowlistEntry.objects.filter(
         Q(block_id=block_id) & Q(user_id__in=compat.enrollments(course_key).values("user_id"))
     ).exclude(user_id__in=holders).values_list("user_id", flat=True)
+    return by_grade, by_allowlist
+
+
+def candidate_ids(block: BatchBlock) -> list[int]:
+    """Learners who may still need this block's certificate, ascending, in three queries (modes, then the two)."""
+    by_grade, by_allowlist = candidate_queries(block)
     return sorted(set(by_grade) | set(by_allowlist))
 
 
@@ -146,6 +155,8 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
             log.exception("cert_xblock request_id=%s user=%s block=%s render failed", request_id, user_id,
                           block.ref.block_id)
             report.failed[user_id] = f"render failed: {exc}"
+            if not dry_run:
+                record_failures(block.ref, [user_id], IssueFailure.Kind.RENDER, str(exc), request_id)
             continue
         except Exception as exc:  # noqa: BLE001 - storage or database trouble: retry the rest of the chunk
             log.warning("cert_xblock request_id=%s user=%s block=%s stopped the chunk: %r", request_id, user_id,
@@ -168,3 +179,36 @@ def _count(report: ChunkReport, result: Assessment, request_id: str, block: Batc
         report.skipped["already_issued"] += 1
     else:
         report.skipped[result.decision.reason.value] += 1
+
+
+# --- what a run did, for the staff view's "issue now" progress and failed count ------------------------------------
+def record_failures(ref: BlockRef, user_ids: Iterable[int], kind: str, detail: str, request_id: str) -> None:
+    """Remember learners the batch could not certify; the staff view counts those still without a certificate."""
+    for user_id in user_ids:
+        IssueFailure.objects.update_or_create(block_id=ref.block_id, user_id=user_id, defaults={
+            "course_key": ref.course_key, "kind": kind, "detail": detail[:500], "request_id": request_id})
+
+
+def run_skipped(request_id: str) -> None:
+    """A run found another run holding the block's lease and did nothing."""
+    BatchRun.objects.filter(request_id=request_id).update(finished_at=datetime.now(UTC))
+
+
+def run_listed(request_id: str, candidates: int, chunks: int) -> None:
+    """A run counted its candidates and fanned out its chunks (a run with none is done at once)."""
+    runs = BatchRun.objects.filter(request_id=request_id)
+    runs.update(candidates=candidates, chunks=chunks)
+    if chunks == 0:
+        runs.update(finished_at=datetime.now(UTC))
+
+
+def chunk_counted(request_id: str, report: ChunkReport, *, finished: bool = True) -> None:
+    """Add what one attempt at a chunk did to its run's progress; a chunk left to retry (``finished`` False)
+    counts its learners done so far, and its last attempt counts the chunk and those it gave up on.
+    The last chunk marks the run done."""
+    runs = BatchRun.objects.filter(request_id=request_id)
+    gave_up = len(report.pending) if finished else 0
+    runs.update(chunks_done=F("chunks_done") + int(finished), issued=F("issued") + report.issued,
+                skipped=F("skipped") + sum(report.skipped.values()),
+                failed=F("failed") + len(report.failed) + gave_up)
+    runs.filter(chunks_done__gte=F("chunks"), finished_at__isnull=True).update(finished_at=datetime.now(UTC))

@@ -84,6 +84,10 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
                             default=DEFAULTS.batch_schedule, scope=Scope.settings)
     batch_not_before = String(display_name="Batch not before", help="YYYY-MM-DD, e.g. the course end. Blank: none.",
                               default=DEFAULTS.batch_not_before, scope=Scope.settings)
+    publish_revoke_reason = Boolean(
+        display_name="Publish revocation reasons",
+        help="Show the public why a certificate was revoked on its verify page. Off: they see only that and when.",
+        default=DEFAULTS.publish_revoke_reason, scope=Scope.settings)
 
     editable_fields = CertificateSettings.field_names()
     has_author_view = True
@@ -127,11 +131,25 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
         compat.block_seen(ref.course_key, ref.block_id, self.certificate_settings.to_dict())
         strings = _learner_strings(gettext_for(learner.language))
-        frag = Fragment(render_template("learner.html", {**learner_state(self, learner), "strings": strings}))
+        learner_html = render_template("learner.html", {**learner_state(self, learner), "strings": strings})
+        staff_view = self._staff_view(learner, learner_html, strings)
+        if staff_view is not None:
+            return staff_view
+        frag = Fragment(learner_html)
         frag.add_css(read_text("static", "css/cert_xblock.css"))
         frag.add_javascript(read_text("static", "js/cert_xblock.js"))
         frag.initialize_js("CertXBlock", {"strings": strings})
         return frag
+
+    def _staff_view(self, learner: Learner, learner_html: str, strings: dict[str, str]) -> Fragment | None:
+        """The course team's dashboard above the learner view (``cert_xblock.staff``); None for anyone else."""
+        from .staff.handlers import shows_dashboard, staff_fragment
+
+        if learner.user_id is None or not shows_dashboard() or not allowed(Action.STAFF_DASHBOARD,
+                                                                           self._caller(learner)):
+            return None
+
+        return staff_fragment(self, learner, learner_html, strings)
 
     def author_view(self, context: dict | None = None) -> Fragment:
         """What Studio's unit page shows: a summary of the rules, not a learner's standing."""
@@ -267,6 +285,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
             content_disposition=delivery.disposition,
             cache_control="private, no-store",
         )
+
+    @XBlock.handler
+    def staff(self, request, suffix: str = "") -> Response:
+        """``staff/<operation>``: the course team's operations (``cert_xblock.staff``), each its row of the table."""
+        from .staff.handlers import handle
+
+        return handle(self, request, suffix, self._learner())
 
     @XBlock.handler
     def preview(self, request, suffix: str = "") -> Response:

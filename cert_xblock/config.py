@@ -43,6 +43,7 @@ class CertificateSettings:
     email_on_issue: bool = True
     batch_schedule: str = ""  # blank: off; else a crontab "m h dom mon dow"
     batch_not_before: str = ""  # YYYY-MM-DD (UTC)
+    publish_revoke_reason: bool = False  # the verify page tells the public why a certificate was revoked
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

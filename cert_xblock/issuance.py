@@ -169,6 +169,33 @@ def issue_certificate(
     return replace(standing, status="issued", certificate=certificate, created=True)
 
 
+def reprint_certificate(certificate: IssuedCertificate, learner: Learner, rules: CertificateSettings, *,
+                        request_id: str, now: datetime | None = None,
+                        course: CourseInfo | None = None) -> IssuedCertificate:
+    """A new printing of an existing certificate, for regeneration: same verify id, short code and issue date;
+    the learner's name (made printable by ``certificate_name``), the printed names, title, grade rule and design
+    as they are now.
+
+    Returns an unsaved copy whose new PDF is already stored under a file name of its own, so the earlier file
+    stays; the caller records it (``cert_xblock.staff``) and deletes ``file_name`` if it cannot.
+    """
+    course = course or compat.get_course_info(certificate.course_key)
+    fresh = IssuedCertificate.objects.get(pk=certificate.pk)
+    fresh.name = certificate_name(learner.full_name, learner.username)
+    for field, value in printed_course_and_org(rules, course).items():
+        setattr(fresh, field, value)
+    fresh.title = rules.certificate_title
+    fresh.grade_public = rules.show_grade
+    fresh.version = certificate.version + 1
+    fresh.regenerated_at = now or datetime.now(UTC)
+    fresh.request_id = request_id
+    pdf = render_certificate(certificate_document(fresh, rules), design_of(rules))
+    name = storage.pdf_name(certificate.course_key, certificate.verify_id).removesuffix(".pdf")
+    fresh.file_name = storage.save_pdf(f"{name}-v{fresh.version}.pdf", pdf)
+    fresh.file_size = len(pdf)
+    return fresh
+
+
 def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, course: CourseInfo, facts: Facts,
                 via: str, request_id: str, now: datetime) -> IssuedCertificate:
     return IssuedCertificate(

@@ -89,6 +89,10 @@ class IssuedCertificate(models.Model):
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.CharField(max_length=255, blank=True)
     email_updated_at = models.DateTimeField(null=True, blank=True)
+    # Regeneration prints a new PDF under the same verify id and short code; earlier printings are kept as
+    # ``CertificateVersion`` rows (cert_xblock.staff).
+    version = models.PositiveIntegerField(default=1)
+    regenerated_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 
@@ -142,3 +146,101 @@ class AllowlistEntry(models.Model):
     class Meta:
         app_label = "cert_xblock"
         constraints = [models.UniqueConstraint(fields=["block_id", "user"], name="cert_xblock_allowlist_once")]
+
+
+# --- course-team operations (cert_xblock.staff) -------------------------------------------------------------------
+class StaffAction(models.Model):
+    """One thing the course team (or an operator) did to a block's certificates: the audit trail.
+
+    Who (``actor_username`` stays when the account goes), when, what (``kind``), to whom, why and the request id
+    that also stamps the log lines and any certificate the action issued.
+    """
+
+    class Kind(models.TextChoices):
+        ALLOWLIST_ADD = "allowlist_add", "allowlist add"
+        ALLOWLIST_REMOVE = "allowlist_remove", "allowlist remove"
+        REVOKE = "revoke", "revoke"
+        RESTORE = "restore", "restore"
+        REGENERATE = "regenerate", "regenerate"
+        ISSUE_NOW = "issue_now", "issue now"
+
+    course_key = CourseKeyField(max_length=255)
+    block_id = models.CharField(max_length=255)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_username = models.CharField(max_length=150)
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    learner_username = models.CharField(max_length=150, blank=True)
+    certificate = models.ForeignKey(IssuedCertificate, null=True, on_delete=models.SET_NULL,
+                                    related_name="staff_actions")
+    reason = models.CharField(max_length=500, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    request_id = models.CharField(max_length=64, db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+        indexes = [models.Index(fields=["block_id", "created"], name="cert_xblock_action_block"),
+                   models.Index(fields=["certificate", "created"], name="cert_xblock_action_cert")]
+
+    def __str__(self) -> str:
+        return f"{self.created} {self.actor_username} {self.kind} {self.learner_username} ({self.request_id})"
+
+
+class CertificateVersion(models.Model):
+    """An earlier printing of a certificate, kept when staff regenerate it: the file and the name it printed."""
+
+    certificate = models.ForeignKey(IssuedCertificate, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    course_name = models.CharField(max_length=255)
+    title = models.CharField(max_length=255, blank=True)
+    file_name = models.CharField(max_length=512)
+    file_size = models.PositiveIntegerField(default=0)
+    printed_at = models.DateTimeField()
+    request_id = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+        constraints = [models.UniqueConstraint(fields=["certificate", "version"], name="cert_xblock_version_once")]
+
+
+class BatchRun(models.Model):
+    """One batch run of one block and how far it got, so "issue now" can show its progress until it is done."""
+
+    request_id = models.CharField(max_length=64, unique=True)
+    course_key = CourseKeyField(max_length=255)
+    block_id = models.CharField(max_length=255, db_index=True)
+    started_by = models.CharField(max_length=150, blank=True)
+    candidates = models.IntegerField(null=True)  # None until the run has listed them
+    chunks = models.IntegerField(default=0)
+    chunks_done = models.IntegerField(default=0)
+    issued = models.IntegerField(default=0)
+    skipped = models.IntegerField(default=0)
+    failed = models.IntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+
+
+class IssueFailure(models.Model):
+    """A learner the batch could not certify (render or storage error), until they hold the certificate."""
+
+    class Kind(models.TextChoices):
+        RENDER = "render", "render"
+        STORAGE = "storage", "storage"
+
+    course_key = CourseKeyField(max_length=255)
+    block_id = models.CharField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    detail = models.CharField(max_length=500, blank=True)
+    request_id = models.CharField(max_length=64)
+    failed_at = models.DateTimeField(auto_now=True)  # the latest failure
+
+    class Meta:
+        app_label = "cert_xblock"
+        constraints = [models.UniqueConstraint(fields=["block_id", "user"], name="cert_xblock_failure_once")]

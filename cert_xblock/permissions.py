@@ -57,6 +57,15 @@ class Action(StrEnum):
     API_MY_DOWNLOAD = "api: me/certificates/<id>/download"
     API_LEARNER_STATUS = "api: courses/<course>/learners/<username>"
     API_COURSE_CERTIFICATES = "api: courses/<course>/certificates"
+    # course-team operations (cert_xblock.staff): the block's ``staff/<operation>`` handler and the
+    # api's courses/<course>/blocks/<block>/... endpoints share one row each
+    STAFF_DASHBOARD = "staff: dashboard counts, learner list, history"
+    STAFF_ALLOWLIST = "staff: allowlist list / add / remove / CSV"
+    STAFF_REVOKE = "staff: revoke / restore"
+    STAFF_REGENERATE = "staff: regenerate one / all"
+    STAFF_ISSUE_NOW = "staff: issue now and its progress"
+    STAFF_REPORT = "staff: issuance report (CSV) and PDFs (ZIP)"
+    VERIFY_REVOKE_REASON = "page: /certificates/verify/<id> shows why it was revoked"
 
 
 EVERYONE = frozenset(Role)
@@ -78,6 +87,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.API_MY_DOWNLOAD: frozenset({Role.HOLDER}),
     Action.API_LEARNER_STATUS: frozenset({Role.HOLDER}) | COURSE_TEAM,
     Action.API_COURSE_CERTIFICATES: COURSE_TEAM,
+    Action.STAFF_DASHBOARD: COURSE_TEAM,
+    Action.STAFF_ALLOWLIST: COURSE_TEAM,
+    Action.STAFF_REVOKE: COURSE_TEAM,
+    Action.STAFF_REGENERATE: COURSE_TEAM,
+    Action.STAFF_ISSUE_NOW: COURSE_TEAM,
+    Action.STAFF_REPORT: COURSE_TEAM,
+    Action.VERIFY_REVOKE_REASON: COURSE_TEAM,  # everyone else: only if the author publishes reasons
 }
 
 # What a refused caller is told; translated into their language when shown.
@@ -92,6 +108,9 @@ _REFUSALS: dict[Action, str] = {
     Action.API_LEARNER_STATUS: gettext_noop(
         "Only the learner themselves or course staff can see this learner's certificates."),
     Action.API_COURSE_CERTIFICATES: gettext_noop("Only course staff can see the certificates of a course."),
+    **dict.fromkeys((Action.STAFF_DASHBOARD, Action.STAFF_ALLOWLIST, Action.STAFF_REVOKE, Action.STAFF_REGENERATE,
+                     Action.STAFF_ISSUE_NOW, Action.STAFF_REPORT),
+                    gettext_noop("Only the course team can manage this course's certificates.")),
 }
 
 

@@ -40,6 +40,7 @@ def run_block_batch(block_id: str, request_id: str) -> int:
     """Take the block's lease, list who still needs the certificate, fan the chunks out; returns the count."""
     if not batch_lease.acquire(block_id, request_id):
         log.info("cert_xblock request_id=%s block=%s another run holds the block; skipped", request_id, block_id)
+        batch.run_skipped(request_id)
         return 0
     try:
         chunks = list(batch.chunked(batch.candidate_ids(batch.load_block(block_id))))
@@ -48,6 +49,7 @@ def run_block_batch(block_id: str, request_id: str) -> int:
         batch_lease.release(block_id, request_id)
         raise
     batch_lease.expect_chunks(block_id, request_id, len(chunks))
+    batch.run_listed(request_id, sum(map(len, chunks)), len(chunks))
     log.info("cert_xblock request_id=%s block=%s %d chunks, %d candidates", request_id, block_id, len(chunks),
              sum(map(len, chunks)))
     for user_ids in chunks:
@@ -66,12 +68,16 @@ def issue_batch_chunk(self, block_id: str, user_ids: list[int], request_id: str)
             full_jitter=True)
         log.warning("cert_xblock request_id=%s block=%s %d learners to retry in %ss", request_id, block_id,
                     len(report.pending), countdown)
+        batch.chunk_counted(request_id, report, finished=False)
         raise self.retry(args=(block_id, report.pending, request_id), countdown=countdown,
                          exc=report.transient_error)
     if report.transient_error is not None:
         log.error("cert_xblock request_id=%s block=%s gave up on %d learners after %d retries: %r", request_id,
                   block_id, len(report.pending), self.request.retries, report.transient_error)
+        batch.record_failures(batch.load_block(block_id).ref, report.pending, "storage",
+                              repr(report.transient_error), request_id)
     batch_lease.chunk_finished(block_id, request_id)
+    batch.chunk_counted(request_id, report)
     log.info("cert_xblock request_id=%s block=%s chunk done: %d issued, skipped %s, %d failed", request_id,
              block_id, report.issued, dict(report.skipped), len(report.failed))
     return report.issued

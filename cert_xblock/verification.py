@@ -104,3 +104,16 @@ def linkedin_url(record: PublicRecord) -> str | None:
     if record.expires_on:
         params.update(expirationYear=record.expires_on.year, expirationMonth=record.expires_on.month)
     return f"{LINKEDIN_ADD}?{urlencode(params)}"
+
+
+def revocation_reason(certificate: IssuedCertificate, staff: bool) -> str | None:
+    """Why a revoked certificate was revoked, for course staff, and for the public only where the block's author
+    chose to publish reasons; None otherwise (the public then reads only that it was revoked, and when)."""
+    if certificate.status != IssuedCertificate.Status.REVOKED or not certificate.revoke_reason:
+        return None
+    if staff:
+        return certificate.revoke_reason
+    from .block_config import load_block_config
+
+    rules = load_block_config(certificate.block_id)
+    return certificate.revoke_reason if rules is not None and rules.publish_revoke_reason else None

@@ -28,6 +28,7 @@ from .verification import (
     find_by_verify_id,
     linkedin_url,
     public_record,
+    revocation_reason,
 )
 
 
@@ -130,6 +131,7 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
         status_line = labels[record.status].format(date=when.isoformat())
     return _page("verify.html", {
         "language": language, "labels": labels, "record": record, "status_line": status_line,
+        "revoke_reason": _revoke_reason_shown(request, certificate), "reason_label": _("Reason"),
         "linkedin_url": linkedin_url(record),
         "json_url": reverse("cert_xblock:verify_json", kwargs={"verify_id": certificate.verify_id}),
     })
@@ -147,6 +149,16 @@ def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
     response = JsonResponse(_record_seen(certificate, "json").as_json())
     response["Cache-Control"] = "no-cache, max-age=0"
     return response
+
+
+def _revoke_reason_shown(request: HttpRequest, certificate: IssuedCertificate) -> str | None:
+    """The revocation reason this visitor may read: course staff always, the public if the author publishes it."""
+    from .permissions import Action, allowed, caller_for_user
+
+    if certificate.status != IssuedCertificate.Status.REVOKED:
+        return None
+    staff = allowed(Action.VERIFY_REVOKE_REASON, caller_for_user(request.user, certificate.course_key))
+    return revocation_reason(certificate, staff)
 
 
 def _record_seen(certificate: IssuedCertificate, form: str) -> PublicRecord:

@@ -6,17 +6,25 @@ what was wrong.
 """
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
-from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.exceptions import (
+    APIException,
+    MethodNotAllowed,
+    NotFound,
+    ParseError,
+    UnsupportedMediaType,
+)
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -24,7 +32,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import compat, storage, tracking
-from ..batch import course_blocks
+from ..batch import BatchBlock, course_blocks
 from ..issuance import assess
 from ..models import IssuedCertificate
 from ..permissions import Action, allowed
@@ -154,7 +162,8 @@ class MyCertificateDownloadView(APIView):
     permission_action = Action.API_MY_CERTIFICATES  # signed in; the file itself is the holder's only (below)
 
     def get(self, request: Request, verify_id: str) -> HttpResponse:
-        certificate = IssuedCertificate.objects.filter(user=request.user, verify_id=verify_id).first()
+        # A revoked certificate is no longer the holder's to download (the record stays; staff see it).
+        certificate = IssuedCertificate.objects.filter(user=request.user, verify_id=verify_id, live=1).first()
         # Anyone but the holder is told the certificate is not theirs, never whether it exists.
         if certificate is None or not allowed(Action.API_MY_DOWNLOAD, view_caller(request, self).with_holder(
                 certificate.user_id)):
@@ -165,5 +174,109 @@ class MyCertificateDownloadView(APIView):
             return HttpResponseRedirect(delivery.redirect)
         response = HttpResponse(delivery.body, content_type="application/pdf")
         response["Content-Disposition"] = delivery.disposition
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+# --- course-team operations on one certificate block (cert_xblock.staff) -----------------------------------------
+class PayloadTooLarge(APIException):
+    status_code = 413
+    default_detail = "The request body is too large."
+
+
+class CSVParser(BaseParser):
+    """A CSV upload, kept as bytes: the allowlist import reports a line that is not UTF-8 rather than failing."""
+
+    media_type = "text/csv"
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> bytes:
+        from ..staff.handlers import MAX_CSV_BYTES
+
+        data = stream.read(MAX_CSV_BYTES + 1) if stream is not None else b""
+        if len(data) > MAX_CSV_BYTES:
+            raise PayloadTooLarge()
+        return data
+
+
+class _BlockView(_CourseView):
+    """A certificate block of the course in the URL; one that is not there is a 404 that says so."""
+
+    @property
+    def block(self) -> BatchBlock:
+        from ..batch import BlockNotConfigured, load_block
+
+        try:
+            block = load_block(self.kwargs["block_id"])
+        except BlockNotConfigured:
+            block = None
+        if block is None or block.ref.course_key != self.course_key:
+            raise NotFound(request_gettext(self.request)("This course has no certificate block '{block_id}'.").format(
+                block_id=self.kwargs["block_id"]))
+        return block
+
+
+class StaffOperationView(_BlockView, APIView):
+    """A course-team operation on one certificate block, exactly as the block's ``staff/<operation>`` handler
+    runs it (``cert_xblock.staff.OPERATIONS``): GET arguments in the query, POST a JSON object (a CSV file for
+    the allowlist import, with ``?note=``). Answers the operation's JSON, with the request id of the audit row."""
+
+    authentication_classes = authentication_classes()
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser, CSVParser]
+    permission_classes = [IsAuthenticated, FollowsTable]
+    operations: dict[str, str] = {}
+
+    @property
+    def permission_action(self) -> Action:
+        from ..staff import OPERATIONS
+
+        return OPERATIONS[next(iter(self.operations.values()))].action
+
+    def get(self, request: Request, **kwargs: Any) -> Response:
+        return self._perform(request, "GET")
+
+    def post(self, request: Request, **kwargs: Any) -> Response:
+        return self._perform(request, "POST")
+
+    def _perform(self, request: Request, method: str) -> Response:
+        from ..staff import OPERATIONS, Actor, perform
+
+        _ = request_gettext(request)
+        name = self.operations.get(method)
+        if name is None:
+            raise MethodNotAllowed(method)
+        block = self.block
+        if method == "GET":
+            data: Any = request.query_params.dict()
+        elif OPERATIONS[name].body == "csv":
+            if not isinstance(request.data, bytes):
+                raise UnsupportedMediaType(request.content_type, _("Send the file as CSV (Content-Type: text/csv)."))
+            data = (request.data, request.query_params.get("note", ""))
+        else:
+            data = request.data
+            if not isinstance(data, dict):
+                raise ParseError(_("The request body must be a JSON object."))
+        status, payload = perform(name, block, data, Actor(request.user.username, request.user.pk), _)
+        return Response(payload, status=status)
+
+
+class StaffReportView(_BlockView, APIView):
+    """The block's issuance report (``report.csv``, with the audit trail) or every valid PDF (``report.zip``),
+    streamed: the response starts at once and memory stays flat however many certificates there are."""
+
+    authentication_classes = authentication_classes()
+    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_action = Action.STAFF_REPORT
+
+    def get(self, request: Request, kind: str, **kwargs: Any) -> StreamingHttpResponse:
+        from ..staff import pdf_zip, report_csv
+
+        block = self.block
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{block.ref.course_key}-certificates")
+        if kind == "zip":
+            response = StreamingHttpResponse(pdf_zip(block.ref.block_id), content_type="application/zip")
+        else:
+            response = StreamingHttpResponse(report_csv(block.ref.block_id), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slug}.{kind}"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -9,7 +9,13 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.twin.models import CourseEnrollment, PersistentCourseGrade, UserPreference, UserProfile
+from cert_xblock.twin.models import (
+    CourseAccessRole,
+    CourseEnrollment,
+    PersistentCourseGrade,
+    UserPreference,
+    UserProfile,
+)
 
 
 class Command(BaseCommand):
@@ -22,6 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--percent", type=float, help="Persisted course grade, 0..1; omit for no grade yet")
         parser.add_argument("--letter", default="", help="Letter grade; empty means failing (platform semantics)")
         parser.add_argument("--language", default="", help="Preferred language (the pref-lang preference), e.g. fr")
+        parser.add_argument("--role", choices=["staff", "instructor"],
+                            help="Also make them course staff or instructor of the demo course (the staff view)")
 
     def handle(self, *args, **options):
         if options["percent"] is not None and not 0 <= options["percent"] <= 1:
@@ -41,4 +49,7 @@ class Command(BaseCommand):
                 "percent_grade": options["percent"], "letter_grade": letter, "grading_policy_hash": "cli",
                 "passed_timestamp": datetime.now(UTC) if letter else None,
             })
+        if options["role"]:
+            CourseAccessRole.objects.get_or_create(user=user, org=course_key.org, course_id=course_key,
+                                                   role=options["role"])
         self.stdout.write(f"{user.username} (id {user.pk}) in {course_key}")

@@ -1,0 +1,146 @@
+"""The block's door into the staff operations: ``/handler/staff/<operation>``, and the staff view itself.
+
+The permission table is asked first (the operation's row; an unknown operation is checked against the
+dashboard's row, so a learner is refused before learning what exists); then the method, content type, size
+and shape of the request; only then does the operation run.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from web_fragments.fragment import Fragment
+from webob import Response
+
+from ..batch import BatchBlock
+from ..http import RequestError, error_response, json_response, parse_json_object, require_method
+from ..i18n import gettext_for
+from ..permissions import Action
+from ..platform_types import Learner
+from ..resources import read_text
+from ..templating import render_template
+from .audit import Actor
+from .dashboard import STATUSES
+from .operations import OPERATIONS, perform
+
+MAX_CSV_BYTES = 1024 * 1024
+CSV_TYPES = frozenset({"text/csv", "application/csv", "text/plain", "application/octet-stream",
+                       "application/vnd.ms-excel"})
+
+
+def handle(block: Any, request: Any, suffix: str, learner: Learner) -> Response:
+    """Answer one staff request to the block: refused (403), malformed (4xx), or the operation's JSON."""
+    name = suffix.strip("/")
+    if name in REPORTS:
+        return _report(block, request, name, learner)
+    operation = OPERATIONS.get(name)
+    refused = block._refused(operation.action if operation else Action.STAFF_DASHBOARD, learner)
+    if refused is not None:
+        return refused
+    _ = gettext_for(learner.language)
+    if operation is None:
+        return error_response(404, _("There is no staff operation '{name}'.").format(name=name[:40]))
+    try:
+        data = read_arguments(request, operation.method, operation.body, _)
+    except RequestError as exc:
+        return error_response(exc.status, str(exc))
+    status, payload = perform(name, BatchBlock(block.block_ref, block.certificate_settings), data,
+                              Actor(learner.username, learner.user_id), _)
+    return json_response(status, payload)
+
+
+REPORTS = {"report.csv": ("text/csv", "csv"), "report.zip": ("application/zip", "zip")}
+
+
+def _report(block: Any, request: Any, name: str, learner: Learner) -> Response:
+    """The issuance report or the ZIP of PDFs, as a streamed body (where the runtime streams handler bodies)."""
+    from .reports import pdf_zip, report_csv
+
+    refused = block._refused(Action.STAFF_REPORT, learner)
+    if refused is not None:
+        return refused
+    try:
+        require_method(request, ("GET",), gettext_for(learner.language))
+    except RequestError as exc:
+        return error_response(exc.status, str(exc))
+    content_type, kind = REPORTS[name]
+    body = report_csv(block.block_ref.block_id) if kind == "csv" else pdf_zip(block.block_ref.block_id)
+    return Response(app_iter=body, content_type=content_type, charset="utf-8" if kind == "csv" else None,
+                    content_disposition=f'attachment; filename="certificates.{kind}"',
+                    cache_control="private, no-store")
+
+
+def read_arguments(request: Any, method: str, body: str, _: Any) -> Any:
+    """GET: the query's arguments (one value each); POST: a JSON object, or CSV bytes and the query's note."""
+    if method == "GET":
+        require_method(request, ("GET",), _)
+        return {key: request.GET.get(key) for key in request.GET}
+    if body != "csv":
+        return parse_json_object(request, _)
+    require_method(request, ("POST",), _)
+    if (request.content_type or "").lower() not in CSV_TYPES:
+        raise RequestError(415, _("Send the file as CSV (Content-Type: text/csv)."))
+    data = request.body_file_raw.read(MAX_CSV_BYTES + 1) if request.content_length is None else (
+        request.body if request.content_length <= MAX_CSV_BYTES else b"x" * (MAX_CSV_BYTES + 1))
+    if len(data) > MAX_CSV_BYTES:
+        raise RequestError(413, _("The file is too large (at most 1 MB)."))
+    return data, request.GET.get("note", "")
+
+
+def shows_dashboard() -> bool:
+    """The dashboard is the LMS's: Studio's preview of the block (where the plugin mounts no URLs) shows the learner
+    view only."""
+    from django.conf import settings
+
+    return getattr(settings, "SERVICE_VARIANT", "lms") != "cms"
+
+
+def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_strings: dict[str, str]) -> Fragment:
+    """The course team's dashboard above the learner view (which a switch shows or hides)."""
+    from ..rest.urls import staff_api_root
+
+    strings = staff_strings(gettext_for(learner.language))
+    api = staff_api_root(block.block_ref.course_key, block.block_ref.block_id)
+    frag = Fragment(render_template("staff.html", {
+        "strings": strings, "learner_html": learner_html,
+        **{f"report_{kind}": _report_link(block, api, kind) for kind in ("csv", "zip")}}))
+    frag.add_css(read_text("static", "css/cert_xblock.css"))
+    frag.add_css(read_text("static", "css/cert_xblock_staff.css"))
+    frag.add_javascript(read_text("static", "js/cert_xblock.js"))
+    frag.add_javascript(read_text("static", "js/cert_xblock_staff.js"))
+    frag.initialize_js("CertXBlockStaff", {"strings": strings, "learner_strings": learner_strings,
+                                           "statuses": list(STATUSES)})
+    return frag
+
+
+def _report_link(block: Any, api: str, kind: str) -> str:
+    """Where the staff view downloads a report. The LMS turns a handler's body into one buffered response, so
+    there the link is the REST endpoint (the browser's session signs it in), which streams; where the platform
+    has no sign-in of its own (the workbench), the block's handler."""
+    from .. import compat
+
+    if compat.platform().name == "lms":
+        return f"{api}report.{kind}"
+    return block.runtime.handler_url(block, "staff", f"report.{kind}")
+
+
+def staff_strings(_: Any) -> dict[str, str]:
+    """Every label of the staff view, in the caller's language."""
+    return {
+        "title": _("Certificates: course team"), "show_learner": _("Show the learner view"),
+        "eligible": _("Eligible, not yet certified"), "issued": _("Issued"), "not_yet_eligible": _("Not yet eligible"),
+        "allowlisted": _("Allowlisted"), "revoked": _("Revoked"), "failed": _("Failed"),
+        "search": _("Search learners"), "all": _("All"), "status": _("Status"), "name": _("Name as printed"),
+        "username": _("Username"), "grade": _("Grade"), "issued_at": _("Issued at"), "verify": _("Verify"),
+        "email": _("Email"), "actions": _("Actions"), "revoke": _("Revoke"), "restore": _("Restore"),
+        "regenerate": _("Regenerate"), "history": _("History"), "allowlist": _("Allowlist"),
+        "add": _("Add to allowlist"), "remove": _("Remove from allowlist"), "note": _("Note"),
+        "user": _("Username or email"), "csv": _("Upload a CSV"), "issue_now": _("Issue now"),
+        "progress": _("Batch run"), "queued": _("queued"), "done": _("done"), "running": _("running"),
+        "skipped": _("skipped"), "run_failed": _("failed"), "report_csv": _("Issuance report (CSV)"),
+        "report_zip": _("All PDFs (ZIP)"),
+        "reason": _("Reason (kept in the history)"), "previous": _("Previous"), "next": _("Next"),
+        "page": _("Page"), "regenerate_all": _("Regenerate all"), "regenerated": _("Regenerated"),
+        "not_eligible": _("Not eligible"),
+        "audit": _("Recent staff actions"), "request_id": _("Request id"),
+        "version": _("Version"), "by": _("By"), "when": _("When"), "why": _("Why"), "close": _("Close"),
+    }

@@ -1,0 +1,80 @@
+""""Issue now": the batch for one block, started by the course team, and its progress until it is done.
+
+The run is the batch's own (``tasks.run_block_batch``: the candidates in SQL, chunks fanned out to the workers,
+each learner through the one issuance path, under the block's lease). A ``BatchRun`` row, created here and
+counted by the batch, is what the staff view polls. Where no worker can receive the run (the demo without a
+broker), it runs in this process, chunk after chunk, through the same functions.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext_noop
+
+from .. import batch, batch_lease, queueing
+from ..models import BatchRun, StaffAction
+from . import audit
+from .audit import Actor, StaffError
+
+QUEUED, RUNNING, DONE, SKIPPED = "queued", "running", "done", "skipped"
+
+
+def start(block: batch.BatchBlock, actor: Actor) -> BatchRun:
+    """Start a run for the block's remaining eligible learners; ``StaffError`` (409) while another run works."""
+    from .. import tasks
+
+    busy = batch_lease.holder(block.ref.block_id)
+    if busy is not None:
+        raise StaffError(gettext_noop("A batch run is already working on this block (request id {request_id})."),
+                         status=409, request_id=busy[0])
+    with transaction.atomic():
+        run = BatchRun.objects.create(request_id=actor.request_id, course_key=block.ref.course_key,
+                                      block_id=block.ref.block_id, started_by=actor.username)
+        audit.record(actor, block.ref, StaffAction.Kind.ISSUE_NOW)
+    if not queueing.has_worker_queue(tasks.run_block_batch):
+        _run_here(block, run.request_id)
+        return run
+
+    def send() -> None:
+        # After the commit (the LMS wraps requests in a transaction), so the worker finds the run's row.
+        if not queueing.enqueue(tasks.run_block_batch, block.ref.block_id, run.request_id, request_id=run.request_id):
+            _run_here(block, run.request_id)
+
+    transaction.on_commit(send)
+    return run
+
+
+def _run_here(block: batch.BatchBlock, request_id: str) -> None:
+    """The same run without a worker: the lease, the candidates, each chunk in turn, counted as the tasks do."""
+    block_id = block.ref.block_id
+    if not batch_lease.acquire(block_id, request_id):
+        batch.run_skipped(request_id)
+        return
+    try:
+        chunks = list(batch.chunked(batch.candidate_ids(block)))
+        batch.run_listed(request_id, sum(map(len, chunks)), len(chunks))
+        for user_ids in chunks:
+            report = batch.issue_chunk(block, user_ids, request_id)
+            if report.transient_error is not None:
+                batch.record_failures(block.ref, report.pending, "storage", repr(report.transient_error), request_id)
+            batch.chunk_counted(request_id, report)
+    finally:
+        batch_lease.release(block_id, request_id)
+
+
+def progress(block_id: str, request_id: str | None = None) -> dict[str, Any] | None:
+    """How far a run got (the block's latest when no request id is given); None when there is none."""
+    runs = BatchRun.objects.filter(block_id=block_id)
+    run = (runs.filter(request_id=request_id) if request_id else runs.order_by("-created", "-id")).first()
+    if run is None:
+        return None
+    if run.finished_at is not None:
+        state = SKIPPED if run.candidates is None else DONE
+    else:
+        state = QUEUED if run.candidates is None else RUNNING
+    handled = run.issued + run.skipped + run.failed
+    return {"request_id": run.request_id, "state": state, "candidates": run.candidates,
+            "queued": max(0, (run.candidates or 0) - handled), "issued": run.issued, "skipped": run.skipped,
+            "failed": run.failed, "started_by": run.started_by, "started_at": run.created.isoformat(),
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None}

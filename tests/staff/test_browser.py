@@ -1,0 +1,206 @@
+"""The staff view as the course team uses it, in headless Chromium: counts, allowlist, revoke and restore,
+regenerate, issue now with a real Celery worker on Redis."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.block.helpers import add_learner, rows
+from tests.pdf import pdf_text
+
+SCENARIO = "/scenario/cert_xblock.0/?student={student}"
+
+
+def _block_id(server) -> str:
+    [(block_id,)] = rows(server, "SELECT block_id FROM cert_xblock_certificateblockconfig WHERE settings LIKE ?",
+                         '%"display_name": "Your certificate"%')
+    return block_id
+
+
+def _as(page, server, student):
+    page.goto(server.url(SCENARIO.format(student=student)))
+    return page
+
+
+def _staff_page(page, server):
+    _as(page, server, "cara")
+    page.locator(".cert-xblock-staff__learners tbody tr").first.wait_for()
+    return page
+
+
+def _count(page, key) -> int:
+    return int(page.locator(f"[data-count='{key}'] .cert-xblock-staff__count").inner_text())
+
+
+def _row(page, username):
+    return page.locator(f".cert-xblock-staff__learners tr[data-username='{username}']")
+
+
+def _search(page, text):
+    page.get_by_label("Search learners").fill(text)
+    page.locator(".cert-xblock-staff__learners tr[data-username]").first.wait_for()
+
+
+def test_the_counts_match_the_database(staff_workbench, staff_session, page):
+    staff_session("ada").post("grade_me")
+    _staff_page(page, staff_workbench)
+    block_id = _block_id(staff_workbench)
+    [(issued,)] = rows(staff_workbench, "SELECT COUNT(*) FROM cert_xblock_issuedcertificate WHERE block_id = ? "
+                                        "AND live = 1", block_id)
+    [(revoked,)] = rows(staff_workbench, "SELECT COUNT(DISTINCT user_id) FROM cert_xblock_issuedcertificate "
+                                         "WHERE block_id = ? AND status = 'revoked'", block_id)
+    [(allowlisted,)] = rows(staff_workbench, "SELECT COUNT(*) FROM cert_xblock_allowlistentry WHERE block_id = ?",
+                            block_id)
+    # eligible, independently: active verified/honor enrollments with a passed grade, or allowlisted, and no row
+    [(eligible,)] = rows(staff_workbench, """
+        SELECT COUNT(*) FROM student_courseenrollment e WHERE e.is_active AND e.user_id NOT IN (
+            SELECT user_id FROM cert_xblock_issuedcertificate WHERE block_id = ?) AND (
+            (e.mode != 'audit' AND e.user_id IN (SELECT user_id FROM grades_persistentcoursegrade
+                                                 WHERE passed_timestamp IS NOT NULL))
+            OR e.user_id IN (SELECT user_id FROM cert_xblock_allowlistentry WHERE block_id = ?))""",
+                          block_id, block_id)
+    [(enrolled,)] = rows(staff_workbench, "SELECT COUNT(*) FROM student_courseenrollment WHERE is_active")
+    [(holders,)] = rows(staff_workbench, "SELECT COUNT(DISTINCT user_id) FROM cert_xblock_issuedcertificate "
+                                         "WHERE block_id = ?", block_id)
+    assert issued >= 1
+    assert (_count(page, "issued"), _count(page, "revoked"), _count(page, "allowlisted"),
+            _count(page, "eligible"), _count(page, "not_yet_eligible")) == (
+        issued, revoked, allowlisted, eligible, enrolled - holders - eligible)
+    _search(page, "ada")
+    ada = _row(page, "ada")
+    assert ada.locator("td").nth(0).inner_text() == "Ada Lovelace"
+    assert ada.locator("td").nth(2).inner_text() == "92%"
+    assert ada.locator(".cert-xblock-staff__status").inner_text() == "Issued"
+
+
+def test_an_allowlisted_learner_below_the_threshold_receives_a_certificate(staff_workbench, page):
+    add_learner(staff_workbench, "lowgrade", "Lou Grade", percent=0.31)
+    _staff_page(page, staff_workbench)
+    page.get_by_label("Username or email").fill("lowgrade@example.com")
+    page.get_by_label("Note").fill("Passed the oral exam")
+    page.get_by_role("button", name="Add to allowlist").first.click()
+    page.wait_for_function("document.querySelector('[data-count=allowlisted] strong') && "
+                           "document.querySelector('[data-count=allowlisted] strong').textContent !== '0'")
+    _as(page, staff_workbench, "lowgrade")
+    assert page.locator(".cert-xblock__message").inner_text() == "Course staff have granted you this certificate."
+    page.get_by_role("button", name="Get my certificate").click()
+    page.get_by_role("link", name="Download certificate (PDF)").wait_for(state="visible")
+    [(via, allowlisted)] = rows(staff_workbench, "SELECT c.issued_via, c.allowlisted FROM "
+                                "cert_xblock_issuedcertificate c JOIN auth_user u ON u.id = c.user_id "
+                                "WHERE u.username = 'lowgrade'")
+    assert (via, allowlisted) == ("learner", 1)
+
+
+def test_revoke_shows_on_the_verify_page_refuses_the_download_and_restore_brings_it_back(staff_workbench,
+                                                                                        staff_session, page):
+    add_learner(staff_workbench, "revokee", "Rev Okee", percent=0.9, letter="A")
+    holder = staff_session("revokee")
+    certificate = holder.post("grade_me").json()["certificate"]
+    assert holder.get("download").status_code == 200
+
+    _staff_page(page, staff_workbench)
+    _search(page, "revokee")
+    _row(page, "revokee").get_by_role("button", name="Revoke").click()
+    expect(page.locator(".cert-xblock-staff__message")).to_have_text(
+        "Give a reason: it is kept in the certificate's history.")
+    page.get_by_label("Reason (kept in the history)").fill("Identity could not be confirmed")
+    _row(page, "revokee").get_by_role("button", name="Revoke").click()
+    _row(page, "revokee").get_by_role("button", name="Restore").wait_for()
+
+    page.goto(certificate["verify_url"])
+    status = page.locator(".verify__status").inner_text()
+    assert re.fullmatch(r"This certificate was revoked on \d{4}-\d{2}-\d{2}\.", status)
+    assert page.locator(".verify__reason").count() == 0, "the public sees no reason unless the author publishes it"
+    assert holder.get("download").status_code == 404
+    assert holder.http.get(holder.server.url(SCENARIO.format(student="revokee"))).text.count(
+        "Your certificate for this course was revoked.") == 1
+
+    _staff_page(page, staff_workbench)
+    _search(page, "revokee")
+    page.get_by_label("Reason (kept in the history)").fill("Identity confirmed by phone")
+    _row(page, "revokee").get_by_role("button", name="Restore").click()
+    _row(page, "revokee").get_by_role("button", name="Revoke").wait_for()
+    page.goto(certificate["verify_url"])
+    assert page.locator(".verify__status").inner_text() == "Valid certificate"
+    assert holder.get("download").status_code == 200
+
+
+def test_a_regenerated_certificate_keeps_its_verify_id_prints_the_new_name_and_lists_both_versions(
+        staff_workbench, staff_session, page):
+    add_learner(staff_workbench, "renamed", "Maria Sklodowska", percent=0.9, letter="A")
+    holder = staff_session("renamed")
+    certificate = holder.post("grade_me").json()["certificate"]
+    add_learner(staff_workbench, "renamed", "Maria Skłodowska-Curie", percent=0.9, letter="A")
+
+    _staff_page(page, staff_workbench)
+    _search(page, "renamed")
+    page.get_by_label("Reason (kept in the history)").fill("Name changed")
+    _row(page, "renamed").get_by_role("button", name="Regenerate").click()
+    page.wait_for_function("document.querySelector(\"tr[data-username='renamed'] td\").textContent === "
+                           "'Maria Skłodowska-Curie'")
+    _row(page, "renamed").get_by_role("button", name="History").click()
+    versions = page.locator(".cert-xblock-staff__versions tbody tr")
+    versions.nth(1).wait_for()
+    assert [versions.nth(i).locator("td").nth(1).inner_text() for i in range(2)] == [
+        "Maria Skłodowska-Curie", "Maria Sklodowska"]
+    assert versions.nth(0).locator("td").nth(3).inner_text() == "cara"
+    assert versions.nth(0).locator("td").nth(4).inner_text() == "Name changed"
+
+    page.goto(certificate["verify_url"])
+    assert page.locator(".verify__name").inner_text() == "Maria Skłodowska-Curie"
+    assert page.url == certificate["verify_url"]
+    download = holder.get("download")
+    assert "Maria Skłodowska-Curie" in pdf_text(download.content)
+    [(verify_id, version)] = rows(staff_workbench, "SELECT c.verify_id, c.version FROM cert_xblock_issuedcertificate c "
+                                  "JOIN auth_user u ON u.id = c.user_id WHERE u.username = 'renamed'")
+    assert (verify_id, version) == (certificate["id"], 2)
+
+
+def test_issue_now_runs_the_batch_on_the_worker_and_the_progress_reaches_done(staff_workbench, page):
+    for i in range(5):
+        add_learner(staff_workbench, f"batch{i}", f"Batch Learner {i}", percent=0.8, letter="B")
+    _staff_page(page, staff_workbench)
+    page.get_by_role("button", name="Issue now").click()
+    progress = page.locator(".cert-xblock-staff__progress")
+    page.wait_for_function("document.querySelector('.cert-xblock-staff__progress').dataset.state === 'done'",
+                           timeout=60_000)
+    assert re.search(r"queued 0 · done \d+ · failed 0", progress.inner_text())
+    issued = rows(staff_workbench, "SELECT u.username, c.issued_via, c.request_id FROM cert_xblock_issuedcertificate c"
+                                   " JOIN auth_user u ON u.id = c.user_id WHERE u.username LIKE 'batch%'")
+    assert sorted(name for name, *_ in issued) == [f"batch{i}" for i in range(5)]
+    [(request_id, chunks, done)] = rows(staff_workbench, "SELECT request_id, chunks, chunks_done FROM "
+                                                         "cert_xblock_batchrun ORDER BY id DESC LIMIT 1")
+    assert {via for _, via, _ in issued} == {"batch"} and {rid for *_, rid in issued} == {request_id}
+    assert chunks >= 3 and done == chunks, "the chunks went to the worker, two learners each"
+    log = (staff_workbench.var / "worker.log").read_text()
+    assert request_id in log
+
+
+def test_the_block_history_lists_every_staff_action_with_who_why_and_the_request_id(staff_workbench, page):
+    _staff_page(page, staff_workbench)
+    page.get_by_label("Username or email").fill("chen")
+    page.get_by_label("Note").fill("Audited in person")
+    with page.expect_response(lambda response: "allowlist_add" in response.url) as added:
+        page.get_by_role("button", name="Add to allowlist").first.click()
+    assert added.value.status == 200
+    page.get_by_role("button", name="Recent staff actions").click()
+    first = page.locator(".cert-xblock-staff__actions-log tbody tr").first
+    first.wait_for()
+    [(request_id,)] = rows(staff_workbench, "SELECT request_id FROM cert_xblock_staffaction ORDER BY id DESC LIMIT 1")
+    assert [first.locator("td").nth(i).inner_text() for i in range(1, 6)] == [
+        "cara", "allowlist_add", "chen", "Audited in person", request_id]
+
+
+def test_regenerate_all_reprints_every_valid_certificate_a_slice_at_a_time(staff_workbench, page):
+    block_id = _block_id(staff_workbench)
+    before = dict(rows(staff_workbench, "SELECT id, version FROM cert_xblock_issuedcertificate WHERE block_id = ? "
+                                        "AND live = 1", block_id))
+    assert before, "earlier tests issued certificates"
+    _staff_page(page, staff_workbench)
+    page.get_by_label("Reason (kept in the history)").fill("New signature")
+    page.get_by_role("button", name="Regenerate all").click()
+    expect(page.locator(".cert-xblock-staff__message")).to_have_text(f"Regenerated: {len(before)}", timeout=60_000)
+    after = dict(rows(staff_workbench, "SELECT id, version FROM cert_xblock_issuedcertificate WHERE block_id = ? "
+                                       "AND live = 1", block_id))
+    assert after == {pk: version + 1 for pk, version in before.items()}

@@ -1,0 +1,190 @@
+"""The staff operations in process: what each changes, what it records, and what it refuses."""
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cert_xblock import staff, storage
+from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertificate, StaffAction
+from cert_xblock.twin.models import UserProfile
+from cert_xblock.verification import public_record
+from tests.pdf import pdf_text
+
+from .conftest import BLOCK
+
+pytestmark = pytest.mark.django_db
+
+
+def actor(course):
+    return staff.Actor(course.staff.username, course.staff.pk)
+
+
+def test_revoke_needs_a_reason_and_keeps_the_record_then_restore_brings_it_back(course):
+    certificate = course.issue("ada")
+    with pytest.raises(staff.StaffError, match="Give a reason"):
+        staff.revoke(BLOCK.ref, certificate, "  ", actor(course))
+    assert IssuedCertificate.objects.get().status == "issued"
+
+    revoked = staff.revoke(BLOCK.ref, certificate, "Plagiarism found in the final project", actor(course))
+    row = IssuedCertificate.objects.get()
+    assert (row.status, row.live, row.revoke_reason) == ("revoked", None, "Plagiarism found in the final project")
+    assert public_record(row).status == "revoked" and public_record(row).revoked_on == revoked.revoked_at.date()
+    assert storage.read_pdf(row.file_name).startswith(b"%PDF"), "the file is kept"
+
+    staff.restore(BLOCK.ref, row, "Appeal upheld", actor(course))
+    row = IssuedCertificate.objects.get()
+    assert (row.status, row.live, row.verify_id) == ("issued", 1, certificate.verify_id)
+    trail = list(StaffAction.objects.order_by("id").values_list("kind", "actor_username", "learner_username",
+                                                                 "reason"))
+    assert trail == [("revoke", "cara", "ada", "Plagiarism found in the final project"),
+                     ("restore", "cara", "ada", "Appeal upheld")]
+
+
+def test_regenerate_keeps_the_verify_id_prints_the_new_name_and_keeps_the_earlier_version(course):
+    certificate = course.issue("ada")
+    UserProfile.objects.filter(user=course.users["ada"]).update(name="Ada King, Countess of Lovelace")
+    fresh = staff.regenerate(BLOCK.ref, BLOCK.rules, certificate, "Name changed after marriage", actor(course))
+    assert (fresh.verify_id, fresh.short_code, fresh.version) == (certificate.verify_id, certificate.short_code, 2)
+    assert "Ada King, Countess of Lovelace" in pdf_text(storage.read_pdf(fresh.file_name))
+    assert "Ada Lovelace" in pdf_text(storage.read_pdf(certificate.file_name)), "the earlier PDF is kept"
+    [old] = CertificateVersion.objects.all()
+    assert (old.version, old.name, old.file_name) == (1, "Ada Lovelace", certificate.file_name)
+    versions = staff.versions(IssuedCertificate.objects.get())
+    assert [(v["version"], v["name"], v["by"], v["reason"]) for v in versions] == [
+        (2, "Ada King, Countess of Lovelace", "cara", "Name changed after marriage"),
+        (1, "Ada Lovelace", "learner", "")]
+
+
+def test_a_revoked_certificate_is_not_regenerated(course):
+    certificate = staff.revoke(BLOCK.ref, course.issue("ada"), "Wrong learner", actor(course))
+    with pytest.raises(staff.StaffError, match="restore it first"):
+        staff.regenerate(BLOCK.ref, BLOCK.rules, certificate, "design", actor(course))
+
+
+def test_regenerate_all_reprints_every_valid_certificate(course):
+    for name in ("ada", "chen"):
+        course.issue(name)
+    assert staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course)) == {
+        "regenerated": 2, "failed": 0, "remaining": 0, "next": None}
+    assert sorted(IssuedCertificate.objects.values_list("version", flat=True)) == [2, 2]
+
+
+def test_regenerate_all_goes_a_slice_at_a_time_when_asked(course):
+    first, second = (course.issue(name) for name in ("ada", "chen"))
+    step = staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course), limit=1)
+    assert step == {"regenerated": 1, "failed": 0, "remaining": 1, "next": first.pk}
+    step = staff.regenerate_all(BLOCK.ref, BLOCK.rules, "New design", actor(course), after=step["next"], limit=1)
+    assert step == {"regenerated": 1, "failed": 0, "remaining": 0, "next": None}
+    assert IssuedCertificate.objects.get(pk=second.pk).version == 2
+
+
+def test_allowlisting_one_learner_by_email_records_who_and_why(course):
+    assert staff.allowlist_add(BLOCK.ref, "DANA@example.org", "Completed offline", actor(course)) == "added"
+    assert staff.allowlist_add(BLOCK.ref, "dana", "Completed offline", actor(course)) == "unchanged"
+    entry = AllowlistEntry.objects.get()
+    assert (entry.user.username, entry.notes, entry.created_by) == ("dana", "Completed offline", "cara")
+    with pytest.raises(staff.StaffError, match="No learner has"):
+        staff.allowlist_add(BLOCK.ref, "nobody", "", actor(course))
+    staff.allowlist_remove(BLOCK.ref, "dana", "", actor(course))
+    assert not AllowlistEntry.objects.exists()
+    assert list(StaffAction.objects.values_list("kind", flat=True)) == ["allowlist_add", "allowlist_remove"]
+
+
+def test_a_messy_csv_gets_a_report_per_row_and_only_valid_rows_are_applied(course):
+    data = ("\ufeffusername,note\r\n"
+            "ben,Group A\r\n"
+            "\r\n"
+            "ghost,Group A\r\n"
+            "BEN@example.org,again\r\n"
+            "dana\r\n").encode() + "chen,Gr\u00fcppe\r\n".encode("latin-1") + b"cara,staff member\r\n"
+    rows = staff.allowlist_import_csv(BLOCK.ref, data, actor(course), "CSV upload")
+    assert [(r.line, r.identifier, r.outcome) for r in rows] == [
+        (2, "ben", "added"), (3, "", "skipped"), (4, "ghost", "error"), (5, "BEN@example.org", "error"),
+        (6, "dana", "added"), (7, "chen,Gr\ufffdppe", "error"), (8, "cara", "error")]
+    messages = {r.line: r.message for r in rows}
+    assert messages[4] == "No learner has this username or email address."
+    assert messages[5] == "Duplicate: this learner is already on an earlier line."
+    assert messages[7].startswith("This line is not UTF-8 text")
+    assert messages[8] == "Not enrolled in this course."
+    assert dict(AllowlistEntry.objects.values_list("user__username", "notes")) == {"ben": "Group A",
+                                                                                   "dana": "CSV upload"}
+
+
+def test_a_csv_import_is_one_transaction(course, monkeypatch):
+    from cert_xblock.staff import allowlist
+
+    calls = []
+
+    def fail_on_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("database went away")
+        return original(*args, **kwargs)
+
+    original = allowlist.audit.record
+    monkeypatch.setattr(allowlist.audit, "record", fail_on_second)
+    with pytest.raises(RuntimeError):
+        staff.allowlist_import_csv(BLOCK.ref, b"ben\ndana\n", actor(course))
+    assert not AllowlistEntry.objects.exists(), "nothing of a failed import stays"
+
+
+def test_the_counts_match_the_database_in_a_constant_number_of_queries(course):
+    course.issue("ada")
+    staff.revoke(BLOCK.ref, course.issue("chen"), "Wrong account", actor(course))
+    staff.allowlist_add(BLOCK.ref, "dana", "Offline exam", actor(course))
+    with CaptureQueriesContext(connection) as queries:
+        counts = staff.counts(BLOCK)
+    assert {k: counts[k] for k in ("eligible", "issued", "not_yet_eligible", "allowlisted", "revoked", "failed")} == {
+        "eligible": 1, "issued": 1, "not_yet_eligible": 1, "allowlisted": 1, "revoked": 1, "failed": 0}
+    assert len(queries) <= 7
+
+
+def test_the_learner_list_searches_filters_and_pages(course):
+    course.issue("ada")
+    page = staff.learners(BLOCK, search="", status="", page=1, page_size=2)
+    assert (page["count"], page["pages"], [r["username"] for r in page["results"]]) == (4, 2, ["ada", "ben"])
+    ada = page["results"][0]
+    assert (ada["name"], ada["grade"], ada["status"]) == ("Ada Lovelace", 91.0, "issued")
+    assert ada["certificate"]["verify_url"].endswith(ada["certificate"]["id"])
+    assert [r["username"] for r in staff.learners(BLOCK, status="eligible")["results"]] == ["chen"]
+    assert [r["username"] for r in staff.learners(BLOCK, search="scully")["results"]] == []  # profile names: seam
+    assert [r["username"] for r in staff.learners(BLOCK, search="DAN")["results"]] == ["dana"]
+    with pytest.raises(staff.StaffError, match="'status' must be one of"):
+        staff.learners(BLOCK, status="everything")
+    with pytest.raises(staff.StaffError):
+        staff.learners(BLOCK, page="x")
+
+
+def test_a_learner_whose_certificate_cannot_be_printed_counts_as_failed_until_certified(course, monkeypatch):
+    from cert_xblock import issuance
+    from cert_xblock.rendering import RenderError
+
+    real_render = issuance.render_certificate
+
+    def render(document, design):
+        if document.learner_name == "Chen Wu":
+            raise RenderError("the design's font lacks a glyph")
+        return real_render(document, design)
+
+    monkeypatch.setattr(issuance, "render_certificate", render)
+    run = staff.start_issue_now(BLOCK, actor(course))
+    progress = staff.issue_now_progress(BLOCK.ref.block_id, run.request_id)
+    assert (progress["state"], progress["issued"], progress["failed"]) == ("done", 1, 1)
+    counts = staff.counts(BLOCK)
+    assert (counts["failed"], counts["failed_render"], counts["issued"]) == (1, 1, 1)
+    [chen] = staff.learners(BLOCK, status="failed")["results"]
+    assert chen["username"] == "chen" and chen["failure"]["kind"] == "render"
+
+    monkeypatch.setattr(issuance, "render_certificate", real_render)
+    staff.start_issue_now(BLOCK, actor(course))
+    assert staff.counts(BLOCK)["failed"] == 0, "once certified, a learner no longer counts as failed"
+
+
+def test_a_second_issue_now_while_a_run_holds_the_block_is_refused(course):
+    from cert_xblock import batch_lease
+
+    assert batch_lease.acquire(BLOCK.ref.block_id, "someone-else")
+    with pytest.raises(staff.StaffError, match="already working on this block") as refused:
+        staff.start_issue_now(BLOCK, actor(course))
+    assert refused.value.status == 409
