@@ -89,6 +89,14 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         help="Show the public why a certificate was revoked on its verify page. Off: they see only that and when.",
         default=DEFAULTS.publish_revoke_reason, scope=Scope.settings)
 
+    certificate_language = String(
+        display_name="Certificate language",
+        help="The language certificates are printed in, dates included: each learner's own, or one for everyone.",
+        default=DEFAULTS.certificate_language, scope=Scope.settings,
+        values=_choices(("", "The learner's preferred language"), ("en", "English"), ("es", "Español"),
+                        ("fr", "Français"), ("pt-br", "Português (Brasil)"), ("ar", "العربية"), ("hi", "हिन्दी"),
+                        ("zh-cn", "中文（简体）")))
+
     editable_fields = CertificateSettings.field_names()
     has_author_view = True
 

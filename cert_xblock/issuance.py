@@ -212,7 +212,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         issued_via=via,
         allowlisted=facts.allowlisted,
         request_id=request_id,
-        language=learner.language,
+        language=rules.printed_language(learner.language),
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
     )
