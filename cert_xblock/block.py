@@ -132,14 +132,14 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     def student_view(self, context: dict | None = None) -> Fragment:
         """Where the learner stands, without a click: signed out, below the bar, qualified, issued, not yet."""
         from .block_config import save_block_config
-        from .learner_view import learner_state
+        from .learner_view import learner_state, learner_strings, render_learner_view
 
         learner = self._learner()
         ref = self.block_ref
         save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
         compat.block_seen(ref.course_key, ref.block_id, self.certificate_settings.to_dict())
-        strings = _learner_strings(gettext_for(learner.language))
-        learner_html = render_template("learner.html", {**learner_state(self, learner), "strings": strings})
+        strings = learner_strings(gettext_for(learner.language))
+        learner_html = render_learner_view(learner_state(self, learner), learner, strings)
         staff_view = self._staff_view(learner, learner_html, strings)
         if staff_view is not None:
             return staff_view
@@ -316,15 +316,3 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
         return SCENARIOS
 
-
-def _learner_strings(_: Any) -> dict[str, str]:
-    return {
-        "get": _("Get my certificate"),
-        "working": _("Preparing your certificate…"),
-        "download": _("Download certificate (PDF)"),
-        "verify": _("Public verification link"),
-        "issued_on": _("Issued on"),
-        "code": _("Verification code"),
-        "error": _("Something went wrong. Please try again in a moment."),
-        "progress": _("Your grade"),
-    }
