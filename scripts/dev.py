@@ -7,8 +7,8 @@
 Both create ``.venv`` beside this repository and install the project into it (again only when setup.py
 changed). ``test`` also installs the Debian packages the tests use (``scripts/apt-packages.txt``: Redis,
 Chromium, poppler, fonts, MariaDB...) when it runs as root with apt, as CI does, and pdf.js and axe-core (``npm ci``
-in ``tests/rendering/js`` and ``tests/views/js``) when npm is there, and runs the suite twice: on sqlite, then on a throw-away MariaDB
-server it starts on 127.0.0.1 (the database Open edX runs). ``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or
+in ``tests/rendering/js`` and ``tests/views/js``) when npm is there, and runs the suite twice: on sqlite, then on a
+throw-away MariaDB server it starts on 127.0.0.1 (the database Open edX runs). ``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or
 ``mariadb``) runs one pass only. Standard library only.
 """
 from __future__ import annotations

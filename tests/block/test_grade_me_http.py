@@ -1,9 +1,8 @@
 """The Grade Me click over real HTTP against the running demo workbench (issue 2's must-shows)."""
 from __future__ import annotations
 
-import re
-
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
