@@ -18,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import gettext_for
+from .i18n import direction, gettext_for
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -173,12 +173,19 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         refusal = self._view_refusal()
         if refusal is not None:
             return refusal
+        from .studio_editor import studio_strings
+
+        language = self._author_language()
+        strings = studio_strings(gettext_for(language))
         frag = super().studio_view(context)
         frag.add_content(render_template("studio_extra.html", {
-            "preview_url": self.runtime.handler_url(self, "preview"),
+            "preview_url": self.runtime.handler_url(self, "preview"), "strings": strings,
+            "language": language or "en", "direction": direction(language),
         }))
+        frag.add_css(read_text("static", "css/cert_xblock_studio.css"))
         frag.add_javascript(read_text("static", "js/cert_xblock_studio.js"))
-        frag.initialize_js("CertXBlockStudio")
+        frag.initialize_js("CertXBlockStudio", {"strings": strings,
+                                                "images": compat.course_images(self.block_ref.course_key)})
         return frag
 
     def _view_refusal(self) -> Fragment | None:

@@ -54,6 +54,7 @@ class Platform:
     courseware_url: Callable[[CourseKey, str], str]
     read_course_asset: Callable[[CourseKey, str], bytes | None]
     upgrade_url: Callable[[int, CourseKey], str]
+    course_images: Callable[[CourseKey], list[str]]
 
 
 def _lms_modules() -> Platform:
@@ -82,6 +83,7 @@ def _lms_modules() -> Platform:
         courseware_url=_lms_courseware_url,
         read_course_asset=_lms_read_course_asset,
         upgrade_url=_lms_upgrade_url,
+        course_images=_lms_course_images,
     )
 
 
@@ -171,6 +173,16 @@ def _lms_upgrade_url(user_id: int, course_key: CourseKey) -> str:
     return verified_upgrade_deadline_link(_user(user_id), course_id=course_key) or ""
 
 
+def _lms_course_images(course_key: CourseKey) -> list[str]:
+    """The PNG and JPEG files of the course's Files & Uploads, as "/static/<name>" paths (the contentstore's
+    ``get_all_content_for_course``, xmodule/contentstore/content.py)."""
+    from xmodule.contentstore.django import contentstore  # pylint: disable=import-error
+
+    found, _count = contentstore().get_all_content_for_course(course_key)
+    return sorted(f"/static/{asset['displayname']}" for asset in found
+                  if asset.get("contentType") in ("image/png", "image/jpeg"))
+
+
 def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
     """A Files & Uploads asset ("/static/logo.png" or an asset key) from the contentstore."""
     from xmodule.assetstore.assetmgr import AssetManager  # pylint: disable=import-error
@@ -207,6 +219,7 @@ def _twin_modules() -> Platform:
         courseware_url=lambda course_key, usage_id: "",
         read_course_asset=assets.read_course_asset,
         upgrade_url=lambda user_id, course_key: f"/twin/upgrade/{course_key}/",
+        course_images=assets.course_images,
     )
 
 
@@ -519,3 +532,8 @@ def login_url(next_url: str = "") -> str:
 
     login = resolve_url(settings.LOGIN_URL)
     return f"{login}?{urlencode({'next': next_url})}" if next_url else login
+
+
+def course_images(course_key: CourseKey) -> list[str]:
+    """The images an author may pick for the logo and signatures: "/static/<name>" paths, sorted."""
+    return platform().course_images(course_key)

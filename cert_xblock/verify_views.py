@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from . import tracking
 from .i18n import direction, format_day, gettext_for
+from .links import SAMPLE_VERIFY_ID
 from .models import IssuedCertificate
 from .resources import read_text
 from .templating import render_template
@@ -125,6 +126,11 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
     limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
     if limited is not None:
         return limited
+    if verify_id == SAMPLE_VERIFY_ID:  # the link printed on Studio's sample certificates (``preview``)
+        _ = _translator(request)[1]
+        return _lookup_page(request, 200, _("This is the link printed on a sample certificate from Studio's "
+                                            "preview: it belongs to no certificate. A real certificate's link "
+                                            "shows its record here."))
     certificate = find_by_verify_id(verify_id)
     if certificate is None:
         return _not_found(request)
