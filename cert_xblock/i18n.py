@@ -57,10 +57,14 @@ def format_day(day: date, language: str) -> str:
 
 
 def format_number(value: float, language: str) -> str:
-    """A number (a grade) with the language's decimal sign, at most one decimal."""
+    """A number (a grade) with the language's decimal sign, at most one decimal, halves rounded up as
+    ``eligibility`` rounds them."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     from babel.numbers import format_decimal
 
-    return format_decimal(round(value, 1), format="#,##0.#", locale=_locale(language))
+    number = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return format_decimal(number, format="#,##0.#", locale=_locale(language))
 
 
 def direction(language: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from cert_xblock import compat, storage
 from cert_xblock.config import CertificateSettings, validate_settings
 from cert_xblock.issuance import issue_certificate
-from cert_xblock.twin.models import UserPreference
+from cert_xblock.twin.models import PersistentCourseGrade, UserPreference
 from tests.issuance.test_issue_path import BLOCK, RULES, learner  # noqa: F401 - the fixture
 from tests.pdf import pdf_text
 
@@ -62,3 +62,9 @@ def test_an_author_can_print_every_certificate_in_one_language(learner, language
 def test_an_unknown_certificate_language_is_refused_by_the_settings_check():
     [problem] = validate_settings(CertificateSettings(certificate_language="klingon"))
     assert problem.field == "certificate_language"
+
+
+def test_the_printed_grade_has_the_languages_decimal_sign(learner):  # noqa: F811
+    PersistentCourseGrade.objects.filter(user_id=learner.user_id).update(percent_grade=0.835)
+    _, text = issued_text(learner, replace(RULES, show_grade=True, certificate_language="fr"))
+    assert "83,5%" in text
