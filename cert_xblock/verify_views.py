@@ -123,7 +123,7 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
-    limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
+    limited, certificate = _counted_look_up(request, verify_id)
     if limited is not None:
         return limited
     if verify_id == SAMPLE_VERIFY_ID:  # the link printed on Studio's sample certificates (``preview``)
@@ -131,7 +131,6 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
         return _lookup_page(request, 200, _("This is the link printed on a sample certificate from Studio's "
                                             "preview: it belongs to no certificate. A real certificate's link "
                                             "shows its record here."))
-    certificate = find_by_verify_id(verify_id)
     if certificate is None:
         return _not_found(request)
     record = _record_seen(certificate, "page")
@@ -152,12 +151,20 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
     })
 
 
-@require_safe
-def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
+def _counted_look_up(request: HttpRequest, verify_id: str) -> tuple[HttpResponse | None, IssuedCertificate | None]:
+    """A page, JSON or picture look-up, counted against the client's rate: (the 429, None) past it, else (None,
+    the certificate or None)."""
     limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
     if limited is not None:
+        return limited, None
+    return None, find_by_verify_id(verify_id)
+
+
+@require_safe
+def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
+    limited, certificate = _counted_look_up(request, verify_id)
+    if limited is not None:
         return limited
-    certificate = find_by_verify_id(verify_id)
     if certificate is None:
         _ = _translator(request)[1]
         return JsonResponse({"error": _("No certificate has this verification id.")}, status=404)
@@ -183,12 +190,11 @@ def _share_tags(request: HttpRequest, certificate: IssuedCertificate, record: Pu
 @require_safe
 def verify_image(request: HttpRequest, verify_id: str) -> HttpResponse:
     """The certificate's picture for link previews: public, rate-limited like the page; none once revoked."""
-    limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
-    if limited is not None:
-        return limited
     from .share_image import share_image
 
-    certificate = find_by_verify_id(verify_id)
+    limited, certificate = _counted_look_up(request, verify_id)
+    if limited is not None:
+        return limited
     png = share_image(certificate) if certificate is not None else None
     if png is None:
         _ = _translator(request)[1]
