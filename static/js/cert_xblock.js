@@ -1,8 +1,8 @@
-/* The learner's side of the Certificate block: one button, one POST; the server renders what follows.
-   The message is a live region that stays in place, so the result is announced; focus moves to the download
-   link (or back to the button when it failed), where a keyboard user continues. */
+/* The learner's side of the Certificate block: one button, one POST; the server renders what follows. */
 function CertXBlock(runtime, element, init) {
     "use strict";
+    // The message is a live region that stays in place, so the result is announced; focus moves to the download
+    // link (or back to the button when it failed), where a keyboard user continues.
     var root = element.querySelector(".cert-xblock");
     var strings = init.strings;
     var message = root.querySelector(".cert-xblock__message");
