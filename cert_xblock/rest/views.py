@@ -29,6 +29,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.schemas.openapi import AutoSchema
 from rest_framework.views import APIView
 
 from .. import compat, storage, tracking
@@ -215,6 +216,14 @@ class _BlockView(_CourseView):
         return block
 
 
+class _OperationSchema(AutoSchema):
+    """One OpenAPI operation id per staff operation (``staffRegenerateAll``…): the view class serves them all."""
+
+    def get_operation_id(self, path: str, method: str) -> str:
+        name = self.view.operations.get(method.upper(), method.lower())
+        return "staff" + "".join(part.title() for part in name.split("_"))
+
+
 class StaffOperationView(_BlockView, APIView):
     """A course-team operation on one certificate block, exactly as the block's ``staff/<operation>`` handler
     runs it (``cert_xblock.staff.OPERATIONS``): GET arguments in the query, POST a JSON object (a CSV file for
@@ -225,6 +234,7 @@ class StaffOperationView(_BlockView, APIView):
     parser_classes = [JSONParser, CSVParser]
     permission_classes = [IsAuthenticated, FollowsTable]
     operations: dict[str, str] = {}
+    schema = _OperationSchema()
 
     @property
     def permission_action(self) -> Action:
