@@ -18,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import gettext_for
+from .i18n import gettext_for, js_catalogue
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -156,9 +156,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         refusal = self._view_refusal()
         if refusal is not None:
             return refusal
+        _ = gettext_for(self._author_language())
         values = self.certificate_settings
-        problems = validate_settings(values)
-        return Fragment(render_template("author.html", {"settings": values, "problems": problems}))
+        rule = (_("Earned with a grade of {percent}% or more.").format(percent=values.minimum_percent)
+                if values.grade_rule == "minimum_percent" else _("Earned with the course's passing grade."))
+        available = _("Available from {date}.").format(date=values.available_from) if values.available_from else ""
+        return Fragment(render_template("author.html", {"settings": values, "problems": validate_settings(values, _),
+                                                        "strings": {"rule": rule, "available": available}}))
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The mixin's settings editor, plus a live preview and inline error display (authors only)."""
@@ -166,11 +170,15 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         if refusal is not None:
             return refusal
         frag = super().studio_view(context)
+        language = self._author_language()
+        _ = gettext_for(language)
         frag.add_content(render_template("studio_extra.html", {
             "preview_url": self.runtime.handler_url(self, "preview"),
+            "strings": {"preview_title": _("Sample certificate with the saved settings"),
+                        "preview_label": _("Sample certificate"), "preview_link": _("Preview a sample certificate (PDF)")},
         }))
         frag.add_javascript(read_text("static", "js/cert_xblock_studio.js"))
-        frag.initialize_js("CertXBlockStudio")
+        frag.initialize_js("CertXBlockStudio", {"catalog": js_catalogue(language)})
         return frag
 
     def _view_refusal(self) -> Fragment | None:

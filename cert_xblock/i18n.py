@@ -14,14 +14,41 @@ from .rendering import Wording
 from .resources import asset_dir
 
 DOMAIN = "django"
+JS_DOMAIN = "djangojs"
+# Language codes the LMS may hand us that name a catalogue under another name (lower case, "_" for "-").
+_ALIASES = {"zh": "zh_CN", "zh_hans": "zh_CN", "zh_hans_cn": "zh_CN", "zh_sg": "zh_CN", "zh_hans_sg": "zh_CN"}
+
+
+def catalogue_dir(language: str) -> str | None:
+    """The ``translations/`` folder for a learner's language code (``pt-br``, ``pt_BR``, ``zh-hans``…), if any.
+
+    The exact locale comes first (``pt_BR``), then the bare language (``fr-ca`` reads ``fr``); Traditional
+    Chinese never falls back to the Simplified catalogue.
+    """
+    code = (language or "en").replace("-", "_").lower()
+    folders = {path.name.lower(): path.name for path in asset_dir("translations").iterdir() if path.is_dir()}
+    for candidate in (_ALIASES.get(code, code), code.split("_")[0]):
+        found = folders.get(candidate.lower())
+        if found and found != "en":
+            return found
+    return None
 
 
 @cache
-def translation(language: str) -> gettext.NullTranslations:
-    """The catalogue for a language code such as ``fr`` or ``pt-br``; untranslated strings stay English."""
-    code = (language or "en").replace("-", "_")
-    candidates = [code, code.split("_")[0]]
-    return gettext.translation(DOMAIN, localedir=str(asset_dir("translations")), languages=candidates, fallback=True)
+def translation(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The catalogue for a language code such as ``fr``, ``pt-br`` or ``zh-hans``; untranslated strings stay English."""
+    folder = catalogue_dir(language)
+    path = asset_dir("translations") / folder / "LC_MESSAGES" / f"{domain}.mo" if folder else None
+    if path is None or not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def js_catalogue(language: str) -> dict[str, str]:
+    """The ``djangojs`` messages for one language, msgid to msgstr, for a view's ``initialize_js`` arguments."""
+    return {key: value for key, value in translation(language, JS_DOMAIN)._catalog.items()  # noqa: SLF001
+            if isinstance(key, str) and key}
 
 
 def gettext_for(language: str) -> Callable[[str], str]:
