@@ -175,7 +175,8 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         frag.add_content(render_template("studio_extra.html", {
             "preview_url": self.runtime.handler_url(self, "preview"),
             "strings": {"preview_title": _("Sample certificate with the saved settings"),
-                        "preview_label": _("Sample certificate"), "preview_link": _("Preview a sample certificate (PDF)")},
+                        "preview_label": _("Sample certificate"),
+                        "preview_link": _("Preview a sample certificate (PDF)")},
         }))
         frag.add_javascript(read_text("static", "js/cert_xblock_studio.js"))
         frag.initialize_js("CertXBlockStudio", {"catalog": js_catalogue(language)})

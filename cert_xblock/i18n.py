@@ -47,7 +47,7 @@ def translation(language: str, domain: str = DOMAIN) -> gettext.NullTranslations
 
 def js_catalogue(language: str) -> dict[str, str]:
     """The ``djangojs`` messages for one language, msgid to msgstr, for a view's ``initialize_js`` arguments."""
-    return {key: value for key, value in translation(language, JS_DOMAIN)._catalog.items()  # noqa: SLF001
+    return {key: value for key, value in getattr(translation(language, JS_DOMAIN), "_catalog", {}).items()
             if isinstance(key, str) and key}
 
 

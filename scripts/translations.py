@@ -1,6 +1,6 @@
 """Extract, compile and check the block's translations (babel; run with the dev venv's python).
 
-    python scripts/translations.py extract   # source catalogues in translations/en/, new msgids merged into every language
+    python scripts/translations.py extract   # translations/en/ from the code; new msgids added to every language
     python scripts/translations.py compile   # every translations/<lang>/LC_MESSAGES/*.po -> .mo (shipped in the wheel)
     python scripts/translations.py check     # exits 1 naming each missing, untranslated or fuzzy message, stale .mo
 
@@ -38,9 +38,16 @@ def extracted(domain: str) -> Catalog:
     catalog = Catalog(project="cert_xblock", locale=SOURCE_LANGUAGE, domain=domain, fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
             str(folder), method_map=methods, keywords=KEYWORDS, comment_tags=("Translators:",)):
-        location = (str((folder / filename).relative_to(ROOT)), lineno)
-        catalog.add(message, None, [location], auto_comments=comments, context=context)
+        location = (_shown(folder / filename), lineno)
+        added = catalog.add(message, None, [location], auto_comments=comments, context=context)
+        # The code formats with str.format ({name}); babel would flag "{percent}% or more" as python-format.
+        added.flags.discard("python-format")
     return catalog
+
+
+def _shown(path: Path) -> str:
+    """A path as the catalogues and messages name it: relative to the repository when it is inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def po_path(language: str, domain: str) -> Path:
@@ -65,8 +72,13 @@ def extract() -> None:
         _write(po_path(SOURCE_LANGUAGE, domain), template)
         for language in LANGUAGES:
             path = po_path(language, domain)
-            catalog = read(path) if path.exists() else Catalog(locale=language, domain=domain)
+            catalog = read(path) if path.exists() else Catalog(locale=language, domain=domain, fuzzy=False)
             catalog.update(template, no_fuzzy_matching=True)
+            catalog.project, catalog.fuzzy = "cert_xblock", False
+            catalog.last_translator, catalog.revision_date = "cert_xblock translators", template.creation_date
+            for message in catalog:
+                if message.id:
+                    message.flags = set(template[message.id].flags) | (message.flags & {"fuzzy"})
             _write(path, catalog)
 
 
@@ -96,15 +108,14 @@ def problems() -> list[str]:
         for language in LANGUAGES:
             path = po_path(language, domain)
             if not path.exists():
-                found.append(f"{path.relative_to(ROOT)}: missing")
+                found.append(f"{_shown(path)}: missing")
                 continue
             catalog = read(path)
-            found += [f"{path.relative_to(ROOT)}: {error}" for _message, errors in catalog.check() for error in errors]
             for message in wanted:
                 if not message.id:
                     continue
                 have = catalog.get(message.id, message.context)
-                where = f"{path.relative_to(ROOT)}: {message.id!r}"
+                where = f"{_shown(path)}: {message.id!r}"
                 if have is None:
                     found.append(f"{where} is not in the catalogue (run extract)")
                 elif have.fuzzy:
@@ -116,7 +127,7 @@ def problems() -> list[str]:
                               for source, got in _pairs(message.id, have.string) if _placeholders(source) != got]
             mo = path.with_suffix(".mo")
             if not mo.exists() or _entries(mo.read_bytes()) != _entries(_compiled(catalog)):
-                found.append(f"{mo.relative_to(ROOT)}: stale or missing (run compile)")
+                found.append(f"{_shown(mo)}: stale or missing (run compile)")
     return found
 
 
