@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -80,3 +81,17 @@ def test_javascript_gets_the_djangojs_catalogue_of_the_learners_language():
     assert js_catalogue("ar")["Saved."] == "تم الحفظ."
     assert js_catalogue("zh-hans")["Saved."] == "已保存。"
     assert js_catalogue("en") == {}
+
+
+def _own_text(template: str) -> list[str]:
+    """The words a template writes itself: text between tags and in aria-label/title/alt/placeholder attributes."""
+    bare = re.sub(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|<style>.*?</style>|<script.*?</script>", " ", template, flags=re.S)
+    attributes = re.findall(r'(?:aria-label|title|alt|placeholder)="([^"]*)"', bare)
+    text = re.sub(r"<[^>]*>", " ", bare)
+    return [words for words in [*attributes, text] if re.search(r"[^\W\d_]{2,}", words)]
+
+
+@pytest.mark.parametrize("template", sorted(p for p in (ROOT / "templates").rglob("*") if p.is_file()),
+                         ids=lambda p: str(p.relative_to(ROOT / "templates")))
+def test_templates_hold_no_english_of_their_own_only_strings_python_translated(template):
+    assert _own_text(template.read_text()) == []
