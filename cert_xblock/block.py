@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.utils.translation import gettext_noop
 from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
@@ -19,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import gettext_for, js_catalogue
+from .i18n import gettext_for, gettext_noop, js_catalogue
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text

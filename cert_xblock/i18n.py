@@ -34,6 +34,14 @@ def catalogue_dir(language: str) -> str | None:
     return None
 
 
+def gettext_noop(text: str) -> str:
+    """Marks text for the translation catalogue (extractors know the name); it is translated where it is shown.
+
+    Django's own ``gettext_noop`` reads settings, which a module imported with the block class may not have yet.
+    """
+    return text
+
+
 @cache
 def translation(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """The catalogue for a language code such as ``fr``, ``pt-br`` or ``zh-hans``; untranslated strings stay English."""

@@ -19,15 +19,8 @@ from typing import Any
 
 from opaque_keys.edx.keys import CourseKey
 
+from .i18n import gettext_noop
 from .platform_types import CourseRoles
-
-
-def gettext_noop(text: str) -> str:
-    """Marks text for the translation catalogue (extractors know the name); it is translated where it is shown.
-
-    Django's own ``gettext_noop`` reads settings, which a module imported with the block class may not have yet.
-    """
-    return text
 
 
 class Role(StrEnum):
