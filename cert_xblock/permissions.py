@@ -137,6 +137,9 @@ class Refused(PermissionError):
         self.action, self.message, self.status = action, message, status
 
 
+_NOT_ALLOWED = gettext_noop("You are not allowed to do this.")
+
+
 def check(action: Action, caller: Caller, _: Callable[[str], str] = lambda s: s) -> None:
     """Raise ``Refused`` (with the reason in the caller's language) unless the table allows the action."""
     if not allowed(action, caller):
@@ -145,7 +148,7 @@ def check(action: Action, caller: Caller, _: Callable[[str], str] = lambda s: s)
 
 def refusal(action: Action, _: Callable[[str], str] = lambda s: s) -> str:
     """The reason given to a refused caller."""
-    return _(_REFUSALS.get(action, gettext_noop("You are not allowed to do this.")))
+    return _(_REFUSALS.get(action, _NOT_ALLOWED))
 
 
 def caller_from_roles(user_id: int | None, roles: CourseRoles) -> Caller:
