@@ -1,7 +1,9 @@
 """Translations for the block's own strings, read from the top-level ``translations/`` folder.
 
-Python's gettext is used directly (domain ``django``), so the block speaks the learner's language in the
-LMS, in Studio and in the workbench alike, without depending on the host's LOCALE_PATHS.
+Python's gettext is used directly, so the block speaks the learner's language in the LMS, in Studio and in the
+workbench alike, without depending on the host's LOCALE_PATHS: domain ``django`` for Python's strings,
+``djangojs`` for the ``gettext()`` strings of ``static/js/`` (``js_catalogue`` hands them to ``initialize_js``).
+``scripts/translations.py`` extracts, compiles and checks the catalogues (README, "Translations").
 """
 from __future__ import annotations
 
