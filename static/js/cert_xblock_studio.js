@@ -1,6 +1,9 @@
 /* Studio editor additions: show save results and refusals inside the editor, wherever it is hosted. */
-function CertXBlockStudio(runtime, element) {
+function CertXBlockStudio(runtime, element, init) {
     "use strict";
+    // The block passes this language's djangojs catalogue (msgid -> msgstr); English is the fallback.
+    var catalog = (init && init.catalog) || {};
+    function gettext(text) { return catalog[text] || text; }
     // Studio adds the CSRF header to jQuery requests itself; other hosts (the SDK workbench) do not.
     if (window.jQuery && !window.certXBlockCsrfPrefilter) {
         window.certXBlockCsrfPrefilter = true;
@@ -26,7 +29,7 @@ function CertXBlockStudio(runtime, element) {
                 status.textContent = (data.title ? data.title + ": " : "") + data.message;
             } else if (name === "save" && data.state === "end") {
                 status.className = "cert-xblock-studio__status is-saved";
-                status.textContent = "Saved.";
+                status.textContent = gettext("Saved.");
                 refreshPreview();
             }
         }
