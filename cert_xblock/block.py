@@ -18,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import direction, gettext_for
+from .i18n import direction, gettext_for, gettext_noop
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -37,63 +37,81 @@ def _choices(*pairs: tuple[str, str]) -> list[dict[str, str]]:
 class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     """A "Get my certificate" button that issues a PDF certificate from the learner's course grade."""
 
-    display_name = String(display_name="Display name", default=DEFAULTS.display_name, scope=Scope.settings)
+    # Labels and help are marked for the catalogue (gettext_noop) and translated where the editor shows them.
+    display_name = String(display_name=gettext_noop("Display name"), default=DEFAULTS.display_name,
+                          scope=Scope.settings)
     grade_rule = String(
-        display_name="Grade that earns the certificate",
-        help="Either the course's own passing grade, or a minimum percentage set below.",
+        display_name=gettext_noop("Grade that earns the certificate"),
+        help=gettext_noop("Either the course's own passing grade, or a minimum percentage set below."),
         default=DEFAULTS.grade_rule, scope=Scope.settings,
-        values=_choices(("course_passing", "The course's passing grade"), ("minimum_percent", "A minimum percentage")),
+        values=_choices(("course_passing", gettext_noop("The course's passing grade")),
+                        ("minimum_percent", gettext_noop("A minimum percentage"))),
     )
     minimum_percent = Float(
-        display_name="Minimum percentage", help="Used when the grade rule is 'A minimum percentage' (0-100).",
+        display_name=gettext_noop("Minimum percentage"),
+        help=gettext_noop("Used when the grade rule is 'A minimum percentage' (0-100)."),
         default=DEFAULTS.minimum_percent, scope=Scope.settings,
     )
-    certificate_title = String(display_name="Certificate title", default=DEFAULTS.certificate_title,
+    certificate_title = String(display_name=gettext_noop("Certificate title"), default=DEFAULTS.certificate_title,
                                scope=Scope.settings)
-    course_name = String(display_name="Course name as printed", help="Leave blank to print the course's name.",
+    course_name = String(display_name=gettext_noop("Course name as printed"),
+                         help=gettext_noop("Leave blank to print the course's name."),
                          default=DEFAULTS.course_name, scope=Scope.settings)
-    organization_name = String(display_name="Organization name",
-                               help="Leave blank to print the course's organization.",
+    organization_name = String(display_name=gettext_noop("Organization name"),
+                               help=gettext_noop("Leave blank to print the course's organization."),
                                default=DEFAULTS.organization_name, scope=Scope.settings)
-    available_from = String(display_name="Certificates available from",
-                            help="Earliest date (YYYY-MM-DD, UTC) certificates may be issued. Blank: at once.",
+    available_from = String(display_name=gettext_noop("Certificates available from"),
+                            help=gettext_noop("Earliest date (YYYY-MM-DD, UTC) certificates may be issued. "
+                                              "Blank: at once."),
                             default=DEFAULTS.available_from, scope=Scope.settings)
-    allow_audit = Boolean(display_name="Certify audit learners", default=DEFAULTS.allow_audit, scope=Scope.settings)
-    design = String(display_name="Design", default=DEFAULTS.design, scope=Scope.settings,
-                    values=_choices(*[(name, name.capitalize()) for name in DESIGN_NAMES]))
-    orientation = String(display_name="Orientation", default=DEFAULTS.orientation, scope=Scope.settings,
-                         values=_choices(("landscape", "Landscape"), ("portrait", "Portrait")))
-    page_size = String(display_name="Paper size", default=DEFAULTS.page_size, scope=Scope.settings,
-                       values=_choices(("A4", "A4"), ("Letter", "US Letter")))
-    accent_color = String(display_name="Accent colour", help="#RRGGBB", default=DEFAULTS.accent_color,
+    allow_audit = Boolean(display_name=gettext_noop("Certify audit learners"), default=DEFAULTS.allow_audit,
                           scope=Scope.settings)
-    custom_text = String(display_name="Custom text", help="An optional sentence printed under the course name.",
+    design = String(display_name=gettext_noop("Design"), default=DEFAULTS.design, scope=Scope.settings,
+                    values=_choices(*[(name, name.capitalize()) for name in DESIGN_NAMES]))
+    orientation = String(display_name=gettext_noop("Orientation"), default=DEFAULTS.orientation, scope=Scope.settings,
+                         values=_choices(("landscape", gettext_noop("Landscape")),
+                                         ("portrait", gettext_noop("Portrait"))))
+    page_size = String(display_name=gettext_noop("Paper size"), default=DEFAULTS.page_size, scope=Scope.settings,
+                       values=_choices(("A4", "A4"), ("Letter", gettext_noop("US Letter"))))
+    accent_color = String(display_name=gettext_noop("Accent colour"), help="#RRGGBB", default=DEFAULTS.accent_color,
+                          scope=Scope.settings)
+    custom_text = String(display_name=gettext_noop("Custom text"),
+                         help=gettext_noop("An optional sentence printed under the course name."),
                          default=DEFAULTS.custom_text, scope=Scope.settings, multiline_editor=True)
-    show_grade = Boolean(display_name="Show the grade", help="Print the grade and show it on the verify page.",
+    show_grade = Boolean(display_name=gettext_noop("Show the grade"),
+                         help=gettext_noop("Print the grade and show it on the verify page."),
                          default=DEFAULTS.show_grade, scope=Scope.settings)
-    logo = String(display_name="Logo", help="Course asset path of a PNG or JPEG logo, e.g. /static/logo.png.",
+    logo = String(display_name=gettext_noop("Logo"),
+                  help=gettext_noop("Course asset path of a PNG or JPEG logo, e.g. /static/logo.png."),
                   default=DEFAULTS.logo, scope=Scope.settings)
-    signatories = String(display_name="Signatories",
-                         help="One per line: Name | Title | signature image asset path (title, image optional).",
+    signatories = String(display_name=gettext_noop("Signatories"),
+                         help=gettext_noop("One per line: Name | Title | signature image asset path "
+                                           "(title, image optional)."),
                          default=DEFAULTS.signatories, scope=Scope.settings, multiline_editor=True)
-    validity_months = Integer(display_name="Valid for (months)", help="0: never expires.",
+    validity_months = Integer(display_name=gettext_noop("Valid for (months)"), help=gettext_noop("0: never expires."),
                               default=DEFAULTS.validity_months, scope=Scope.settings)
-    email_on_issue = Boolean(display_name="Email the learner", default=DEFAULTS.email_on_issue, scope=Scope.settings)
-    batch_schedule = String(display_name="Batch issuing schedule",
-                            help="Crontab (minute hour day month weekday, UTC), e.g. '0 3 * * *'. Blank: off.",
+    email_on_issue = Boolean(display_name=gettext_noop("Email the learner"), default=DEFAULTS.email_on_issue,
+                             scope=Scope.settings)
+    batch_schedule = String(display_name=gettext_noop("Batch issuing schedule"),
+                            help=gettext_noop("Crontab (minute hour day month weekday, UTC), e.g. '0 3 * * *'. "
+                                              "Blank: off."),
                             default=DEFAULTS.batch_schedule, scope=Scope.settings)
-    batch_not_before = String(display_name="Batch not before", help="YYYY-MM-DD, e.g. the course end. Blank: none.",
+    batch_not_before = String(display_name=gettext_noop("Batch not before"),
+                              help=gettext_noop("YYYY-MM-DD, e.g. the course end. Blank: none."),
                               default=DEFAULTS.batch_not_before, scope=Scope.settings)
     publish_revoke_reason = Boolean(
-        display_name="Publish revocation reasons",
-        help="Show the public why a certificate was revoked on its verify page. Off: they see only that and when.",
+        display_name=gettext_noop("Publish revocation reasons"),
+        help=gettext_noop("Show the public why a certificate was revoked on its verify page. "
+                          "Off: they see only that and when."),
         default=DEFAULTS.publish_revoke_reason, scope=Scope.settings)
 
+    # The languages are named in their own words (as language menus do); the rest is translated.
     certificate_language = String(
-        display_name="Certificate language",
-        help="The language certificates are printed in, dates included: each learner's own, or one for everyone.",
+        display_name=gettext_noop("Certificate language"),
+        help=gettext_noop("The language certificates are printed in, dates included: each learner's own, or one "
+                          "for everyone."),
         default=DEFAULTS.certificate_language, scope=Scope.settings,
-        values=_choices(("", "The learner's preferred language"), ("en", "English"), ("es", "Español"),
+        values=_choices(("", gettext_noop("The learner's preferred language")), ("en", "English"), ("es", "Español"),
                         ("fr", "Français"), ("pt-br", "Português (Brasil)"), ("ar", "العربية"), ("hi", "हिन्दी"),
                         ("zh-cn", "中文（简体）")))
 
@@ -164,9 +182,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         refusal = self._view_refusal()
         if refusal is not None:
             return refusal
+        _ = gettext_for(self._author_language())
         values = self.certificate_settings
-        problems = validate_settings(values)
-        return Fragment(render_template("author.html", {"settings": values, "problems": problems}))
+        rule = (_("Earned with a grade of {percent}% or more.").format(percent=values.minimum_percent)
+                if values.grade_rule == "minimum_percent" else _("Earned with the course's passing grade."))
+        available = _("Available from {date}.").format(date=values.available_from) if values.available_from else ""
+        return Fragment(render_template("author.html", {"settings": values, "problems": validate_settings(values, _),
+                                                        "strings": {"rule": rule, "available": available}}))
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The mixin's settings editor, plus a live preview and inline error display (authors only)."""

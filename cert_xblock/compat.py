@@ -410,6 +410,11 @@ def learners_by_ids(user_ids: Iterable[int]) -> dict[int, Learner]:
     return learners
 
 
+def users_named(text: str) -> Any:
+    """User ids (a queryset, for a subquery) whose full name as the LMS shows it (``UserProfile.name``) holds text."""
+    return platform().UserProfile.objects.filter(name__icontains=text).values("user_id")
+
+
 def course_grade_rows(course_key: CourseKey) -> Any:
     """QuerySet of every persisted course grade in the course (the platform's public accessor, unordered)."""
     return platform().grades_api.get_recently_modified_grades([course_key], None, None).order_by()

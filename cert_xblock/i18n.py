@@ -1,7 +1,9 @@
 """Translations for the block's own strings, read from the top-level ``translations/`` folder.
 
-Python's gettext is used directly (domain ``django``), so the block speaks the learner's language in the
-LMS, in Studio and in the workbench alike, without depending on the host's LOCALE_PATHS.
+Python's gettext is used directly, so the block speaks the learner's language in the LMS, in Studio and in the
+workbench alike, without depending on the host's LOCALE_PATHS: domain ``django`` for Python's strings,
+``djangojs`` for the ``gettext()`` strings of ``static/js/`` (``js_catalogue`` hands them to ``initialize_js``).
+``scripts/translations.py`` extracts, compiles and checks the catalogues (README, "Translations").
 """
 from __future__ import annotations
 
@@ -14,14 +16,49 @@ from .rendering import Wording
 from .resources import asset_dir
 
 DOMAIN = "django"
+JS_DOMAIN = "djangojs"
+# Language codes the LMS may hand us that name a catalogue under another name (lower case, "_" for "-").
+_ALIASES = {"zh": "zh_CN", "zh_hans": "zh_CN", "zh_hans_cn": "zh_CN", "zh_sg": "zh_CN", "zh_hans_sg": "zh_CN"}
+
+
+def catalogue_dir(language: str) -> str | None:
+    """The ``translations/`` folder for a learner's language code (``pt-br``, ``pt_BR``, ``zh-hans``…), if any.
+
+    The exact locale comes first (``pt_BR``), then the bare language (``fr-ca`` reads ``fr``); Traditional
+    Chinese never falls back to the Simplified catalogue.
+    """
+    code = (language or "en").replace("-", "_").lower()
+    folders = {path.name.lower(): path.name for path in asset_dir("translations").iterdir() if path.is_dir()}
+    for candidate in (_ALIASES.get(code, code), code.split("_")[0]):
+        found = folders.get(candidate.lower())
+        if found and found != "en":
+            return found
+    return None
+
+
+def gettext_noop(text: str) -> str:
+    """Marks text for the translation catalogue (extractors know the name); it is translated where it is shown.
+
+    Django's own ``gettext_noop`` reads settings, which a module imported with the block class may not have yet.
+    """
+    return text
 
 
 @cache
-def translation(language: str) -> gettext.NullTranslations:
-    """The catalogue for a language code such as ``fr`` or ``pt-br``; untranslated strings stay English."""
-    code = (language or "en").replace("-", "_")
-    candidates = [code, code.split("_")[0]]
-    return gettext.translation(DOMAIN, localedir=str(asset_dir("translations")), languages=candidates, fallback=True)
+def translation(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The catalogue for a language code such as ``fr``, ``pt-br`` or ``zh-hans``; untranslated strings stay English."""
+    folder = catalogue_dir(language)
+    path = asset_dir("translations") / folder / "LC_MESSAGES" / f"{domain}.mo" if folder else None
+    if path is None or not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def js_catalogue(language: str) -> dict[str, str]:
+    """The ``djangojs`` messages for one language, msgid to msgstr, for a view's ``initialize_js`` arguments."""
+    return {key: value for key, value in getattr(translation(language, JS_DOMAIN), "_catalog", {}).items()
+            if isinstance(key, str) and key}
 
 
 def gettext_for(language: str) -> Callable[[str], str]:

@@ -11,9 +11,11 @@ from typing import Any
 from webob import Response
 
 from . import compat
+from .batch import record_failures
 from .http import RequestError, error_response, json_response, parse_json_object
 from .i18n import direction, format_day, format_number, gettext_for
 from .issuance import Assessment, assess, issue_certificate, new_request_id
+from .models import IssueFailure
 from .names import NameRefused, refusal_message
 from .payloads import certificate_payload, grade_payload
 from .platform_types import Learner
@@ -120,6 +122,8 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
         scripts = ", ".join(getattr(exc, "scripts", ())) or "-"
         log.error("cert_xblock request_id=%s user=%s block=%s cannot print the certificate (script: %s): %s",
                   request_id, learner.user_id, block.block_ref.block_id, scripts, exc)
+        # What "the course team has been told" means: the staff view counts and lists the failure.
+        record_failures(block.block_ref, [learner.user_id], IssueFailure.Kind.RENDER, str(exc), request_id)
         return error_response(422, _("Your certificate is delayed: it cannot be printed yet. The course team has "
                                      "been told; please try again later."), request_id=request_id, status="delayed")
     except Exception:

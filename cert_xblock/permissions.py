@@ -19,15 +19,8 @@ from typing import Any
 
 from opaque_keys.edx.keys import CourseKey
 
+from .i18n import gettext_noop
 from .platform_types import CourseRoles
-
-
-def gettext_noop(text: str) -> str:
-    """Marks text for the translation catalogue (extractors know the name); it is translated where it is shown.
-
-    Django's own ``gettext_noop`` reads settings, which a module imported with the block class may not have yet.
-    """
-    return text
 
 
 class Role(StrEnum):
@@ -146,6 +139,9 @@ class Refused(PermissionError):
         self.action, self.message, self.status = action, message, status
 
 
+_NOT_ALLOWED = gettext_noop("You are not allowed to do this.")
+
+
 def check(action: Action, caller: Caller, _: Callable[[str], str] = lambda s: s) -> None:
     """Raise ``Refused`` (with the reason in the caller's language) unless the table allows the action."""
     if not allowed(action, caller):
@@ -154,7 +150,7 @@ def check(action: Action, caller: Caller, _: Callable[[str], str] = lambda s: s)
 
 def refusal(action: Action, _: Callable[[str], str] = lambda s: s) -> str:
     """The reason given to a refused caller."""
-    return _(_REFUSALS.get(action, gettext_noop("You are not allowed to do this.")))
+    return _(_REFUSALS.get(action, _NOT_ALLOWED))
 
 
 def caller_from_roles(user_id: int | None, roles: CourseRoles) -> Caller:

@@ -21,7 +21,7 @@ def studio_strings(_: Any) -> dict[str, str]:
         "no_logo": _("No logo"),
         "preview_title": _("SAMPLE: the certificate with the settings above, not yet saved"),
         "preview_label": _("Sample certificate"),
-        "preview_link": _("Open the sample certificate (PDF)"),
+        "preview_link": _("Preview a sample certificate (PDF)"),
         "preview_working": _("Updating the sample…"),
         "preview_ready": _("The sample shows your latest changes."),
         "preview_failed": _("The sample cannot be drawn until the marked settings are corrected."),

@@ -131,7 +131,8 @@ def query(env: dict[str, str], var: Path, sql: str, params: tuple = ()) -> list[
     if MARIADB:
         with mariadb(env["CERT_XBLOCK_DB"]) as connection:
             cursor = connection.cursor()
-            cursor.execute(sql.replace("?", "%s"), params)
+            # MySQLdb formats the statement only when it has parameters: only then must a literal % be doubled.
+            cursor.execute(sql.replace("%", "%%").replace("?", "%s"), params) if params else cursor.execute(sql)
             return [tuple(row) for row in cursor.fetchall()]
     import sqlite3
 

@@ -9,7 +9,19 @@ from . import views
 PREFIX = r"^api/cert_xblock/v1/"
 COURSE_ID = r"(?P<course_id>[^/]+)"
 BLOCK = rf"courses/{COURSE_ID}/blocks/(?P<block_id>[^/]+)"
-_STAFF = views.StaffOperationView.as_view
+
+
+def _STAFF(operations: dict[str, str]):
+    """The staff view for these operations, answering (and listed in the schema for) only their methods.
+
+    A class of its own per URL: DRF's schema generator reads a view's methods from its class, not its initkwargs.
+    """
+    name = "".join(part.title() for part in next(iter(operations.values())).split("_"))
+    view = type(f"Staff{name}View", (views.StaffOperationView,), {
+        "operations": operations, "http_method_names": [*(method.lower() for method in operations), "options"],
+        "__doc__": views.StaffOperationView.__doc__})
+    return view.as_view()
+
 
 api_patterns = [
     re_path(r"^me/certificates/?$", views.MyCertificatesView.as_view(), name="api-my-certificates"),

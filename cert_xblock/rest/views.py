@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.utils.translation import gettext_noop
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework.exceptions import (
@@ -29,6 +30,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.schemas.openapi import AutoSchema
 from rest_framework.views import APIView
 
 from .. import compat, storage, tracking
@@ -76,7 +78,8 @@ def _filter_status(queryset: QuerySet, request: Request) -> QuerySet:
         REVOKED: Q(status=IssuedCertificate.Status.REVOKED),
     }
     if status not in filters:
-        raise ParseError(request_gettext(request)("Unknown status '{status}': use one of {choices}.").format(
+        _ = request_gettext(request)
+        raise ParseError(_("Unknown status '{status}': use one of {choices}.").format(
             status=status, choices=", ".join(filters)))
     return queryset.filter(filters[status])
 
@@ -123,7 +126,8 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = get_user_model().objects.filter(username=kwargs["username"]).first()
         if user is None:
-            raise NotFound(request_gettext(request)("No learner has the username '{username}'.").format(
+            _ = request_gettext(request)
+            raise NotFound(_("No learner has the username '{username}'.").format(
                 username=kwargs["username"]))
         certificates = list(IssuedCertificate.objects.filter(user=user, course_key=self.course_key)
                             .order_by("-issued_at", "-id"))
@@ -167,7 +171,8 @@ class MyCertificateDownloadView(APIView):
         # Anyone but the holder is told the certificate is not theirs, never whether it exists.
         if certificate is None or not allowed(Action.API_MY_DOWNLOAD, view_caller(request, self).with_holder(
                 certificate.user_id)):
-            raise NotFound(request_gettext(request)("You hold no certificate with this id."))
+            _ = request_gettext(request)
+            raise NotFound(_("You hold no certificate with this id."))
         tracking.certificate_downloaded(certificate)
         delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
         if delivery.redirect:
@@ -181,7 +186,7 @@ class MyCertificateDownloadView(APIView):
 # --- course-team operations on one certificate block (cert_xblock.staff) -----------------------------------------
 class PayloadTooLarge(APIException):
     status_code = 413
-    default_detail = "The request body is too large."
+    default_detail = gettext_noop("The request body is too large.")
 
 
 class CSVParser(BaseParser):
@@ -194,7 +199,8 @@ class CSVParser(BaseParser):
 
         data = stream.read(MAX_CSV_BYTES + 1) if stream is not None else b""
         if len(data) > MAX_CSV_BYTES:
-            raise PayloadTooLarge()
+            request = (parser_context or {}).get("request")
+            raise PayloadTooLarge(request_gettext(request)(PayloadTooLarge.default_detail) if request else None)
         return data
 
 
@@ -210,9 +216,18 @@ class _BlockView(_CourseView):
         except BlockNotConfigured:
             block = None
         if block is None or block.ref.course_key != self.course_key:
-            raise NotFound(request_gettext(self.request)("This course has no certificate block '{block_id}'.").format(
+            _ = request_gettext(self.request)
+            raise NotFound(_("This course has no certificate block '{block_id}'.").format(
                 block_id=self.kwargs["block_id"]))
         return block
+
+
+class _OperationSchema(AutoSchema):
+    """One OpenAPI operation id per staff operation (``staffRegenerateAll``…): the view class serves them all."""
+
+    def get_operation_id(self, path: str, method: str) -> str:
+        name = self.view.operations.get(method.upper(), method.lower())
+        return "staff" + "".join(part.title() for part in name.split("_"))
 
 
 class StaffOperationView(_BlockView, APIView):
@@ -225,6 +240,7 @@ class StaffOperationView(_BlockView, APIView):
     parser_classes = [JSONParser, CSVParser]
     permission_classes = [IsAuthenticated, FollowsTable]
     operations: dict[str, str] = {}
+    schema = _OperationSchema()
 
     @property
     def permission_action(self) -> Action:

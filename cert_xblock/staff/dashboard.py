@@ -53,14 +53,13 @@ def counts(block: BatchBlock) -> dict[str, int]:
 
 
 def _filtered(block: BatchBlock, search: str, status: str) -> QuerySet:
-    """Enrollments of the course matching the search (username, email, account or printed name) and status."""
+    """Enrollments of the course matching the search (username, email, full name, printed name) and status."""
     block_id = block.ref.block_id
     rows = compat.enrollments(block.ref.course_key)
     if search:
         printed = IssuedCertificate.objects.filter(block_id=block_id, name__icontains=search).values("user_id")
         rows = rows.filter(Q(user__username__icontains=search) | Q(user__email__icontains=search)
-                           | Q(user__first_name__icontains=search) | Q(user__last_name__icontains=search)
-                           | Q(user_id__in=printed))
+                           | Q(user_id__in=compat.users_named(search)) | Q(user_id__in=printed))
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     live = certificates.filter(live=1).values("user_id")
     if status == "issued":

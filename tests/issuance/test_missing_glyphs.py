@@ -11,7 +11,7 @@ from webob import Request
 from cert_xblock import compat
 from cert_xblock.issuance import issue_certificate
 from cert_xblock.learner_view import grade_me
-from cert_xblock.models import IssuedCertificate
+from cert_xblock.models import IssuedCertificate, IssueFailure
 from cert_xblock.rendering import MissingGlyphs
 from cert_xblock.twin.models import UserProfile
 from tests.issuance.test_issue_path import BLOCK, RULES, stored_files
@@ -53,6 +53,9 @@ def test_the_learner_is_told_the_certificate_is_delayed_and_the_log_has_request_
     assert f"request_id={body['request_id']}" in record.getMessage()
     assert "script: Private use" in record.getMessage()
     assert not IssuedCertificate.objects.exists() and _files(tmp_path) == []
+    [failure] = IssueFailure.objects.all()  # what the staff view counts and lists as a render failure
+    assert (failure.kind, failure.request_id) == (IssueFailure.Kind.RENDER, body["request_id"])
+    assert "U+F0041" in failure.detail
 
 
 def test_the_same_learner_with_a_name_in_other_scripts_is_issued(enrolled_learner, tmp_path):  # noqa: F811

@@ -35,14 +35,13 @@ def test_a_batch_issues_an_arabic_certificate_and_email_to_a_learner_whose_pref_
     assert (certificate.language, certificate.email_status) == ("ar", "sent")
     pdf = PdfReader(BytesIO(storage.read_pdf(certificate.file_name)))
     assert pdf.trailer["/Root"]["/Lang"] == "ar"
-    # The date is Django's Arabic month name; the sentences fall back to English while the project ships no
-    # Arabic catalogue (translations/ has fr only).
+    # The date is Django's Arabic month name; the sentences come from translations/ar.
     wording = certificate_document(certificate, RULES).wording
-    assert arabic(wording.issued_on) and wording.preamble == "This certifies that"
+    assert arabic(wording.issued_on) and wording.preamble == "نشهد بأن"
     [email] = mail.outbox
     assert email.extra_headers["Content-Language"] == "ar"
-    assert email.subject == "Your certificate for Lettres et courriels is ready"
-    assert "Dear أميرة حداد," in email.body
+    assert email.subject == "شهادتك في Lettres et courriels جاهزة"
+    assert "عزيزي/عزيزتي أميرة حداد،" in email.body
 
 
 def test_a_learner_without_the_preference_gets_english_whatever_their_profile_says(course):  # noqa: F811
