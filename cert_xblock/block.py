@@ -18,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import direction, gettext_for, gettext_noop
+from .i18n import direction, gettext_for, gettext_noop, js_catalogue
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -206,7 +206,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         }))
         frag.add_css(read_text("static", "css/cert_xblock_studio.css"))
         frag.add_javascript(read_text("static", "js/cert_xblock_studio.js"))
-        frag.initialize_js("CertXBlockStudio", {"strings": strings,
+        frag.initialize_js("CertXBlockStudio", {"strings": strings, "catalog": js_catalogue(language),
                                                 "images": compat.course_images(self.block_ref.course_key)})
         return frag
 

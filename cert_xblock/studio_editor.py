@@ -9,7 +9,6 @@ def studio_strings(_: Any) -> dict[str, str]:
     """Every label the editor's script shows."""
     return {
         "summary": _("Some settings need a change before they can be saved:"),
-        "saved": _("Saved."),
         "signatories": _("Signatories"),
         "add_signatory": _("Add a signatory"),
         "remove_signatory": _("Remove this signatory"),

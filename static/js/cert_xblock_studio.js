@@ -8,6 +8,9 @@ function CertXBlockStudio(runtime, element, init) {
     "use strict";
     init = init || {};
     var strings = init.strings || {};
+    // The block passes this language's djangojs catalogue (msgid -> msgstr); English is the fallback.
+    var catalog = init.catalog || {};
+    function gettext(text) { return catalog[text] || text; }
     var images = init.images || [];
     var $ = window.jQuery;
     var saveUrl = runtime.handlerUrl(element, "submit_studio_edits");
@@ -284,7 +287,7 @@ function CertXBlockStudio(runtime, element, init) {
                 clearTimeout(timer);
                 sequence += 1;
                 status.className = "cert-xblock-studio__status is-saved";
-                status.textContent = strings.saved;
+                status.textContent = gettext("Saved.");
                 refreshPreview();
             }
         }

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from cert_xblock.i18n import gettext_for
 from tests.views.axe import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,4 +29,8 @@ def test_the_verify_page_in_the_visitors_language(live_server, issued, page, lan
     html = page.locator("html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == (language, direction)
     assert "-" not in page.inner_text(".verify__issued"), "a written date, not ISO"
+    _ = gettext_for(language)
+    assert _("Valid certificate") != "Valid certificate", "the catalogue translates it"
+    assert page.inner_text(".verify__status") == _("Valid certificate")
+    assert _("Awarded to") in page.inner_text(".verify__facts")
     assert violations(page) == []

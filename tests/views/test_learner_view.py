@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cert_xblock.i18n import gettext_for
 from tests.block.helpers import add_learner
 
 from .axe import violations
@@ -61,8 +62,11 @@ def test_the_view_speaks_the_learners_language_and_direction(workbench, page, la
     add_learner(workbench, f"lang-{language}", "Lena Lang", percent=0.95, letter="A", language=language)
     view = visit(page, workbench, f"lang-{language}")
     assert (view.get_attribute("lang"), view.get_attribute("dir")) == (language, direction)
-    view.locator(".cert-xblock__get").click()
-    page.locator(".cert-xblock__download").wait_for()
+    _ = gettext_for(language)
+    assert _("Get my certificate") != "Get my certificate", "the catalogue translates it"
+    view.get_by_role("button", name=_("Get my certificate")).click()
+    view.get_by_role("link", name=_("Download certificate (PDF)")).wait_for()
+    assert view.locator(".cert-xblock__message").inner_text() == _("Your certificate is ready.")
     issued = view.locator(".cert-xblock__issued").inner_text()
     assert issued and "-" not in issued, f"a written date, not ISO: {issued}"
     assert violations(page, ".cert-xblock") == []

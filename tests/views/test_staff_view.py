@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from cert_xblock.i18n import gettext_for
 from tests import services
 
 from .axe import violations
@@ -26,4 +27,8 @@ def test_the_staff_view_speaks_the_staff_members_language(workbench, page, langu
                            "--role", "staff"], workbench.env)
     view = staff_page(page, workbench, f"staff-{language}")
     assert (view.get_attribute("lang"), view.get_attribute("dir")) == (language, direction)
+    _ = gettext_for(language)
+    assert _("Certificates: course team") != "Certificates: course team", "the catalogue translates it"
+    assert view.locator(".cert-xblock-staff__title").inner_text() == _("Certificates: course team")
+    assert view.get_by_role("button", name=_("Issue now")).is_visible()
     assert violations(page, ".cert-xblock-staff") == []
