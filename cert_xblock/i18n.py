@@ -106,7 +106,7 @@ def format_number(value: float, language: str) -> str:
 
 def direction(language: str) -> str:
     """``rtl`` for languages written right to left, else ``ltr``: the views' ``dir`` attribute."""
-    return "rtl" if (language or "en").lower().split("-")[0] in RTL_LANGUAGES else "ltr"
+    return "rtl" if (language or "en").lower().replace("_", "-").split("-")[0] in RTL_LANGUAGES else "ltr"
 
 
 def certificate_wording(language: str, issued_on: date) -> Wording:
