@@ -41,6 +41,9 @@ INSTALL_REQUIRES = [
     "uharfbuzz>=0.45",
     "segno>=1.5",
     "Pillow>=10",
+    "babel>=2.14",
+    # The verify page's picture of a certificate: PDFium's rasteriser, a wheel with the binary inside (share_image).
+    "pypdfium2>=4.30",  # dates and numbers as each language writes them (CLDR), on the certificate and the pages
     "celery>=5.4",
     "boto3>=1.34",
     "django-storages>=1.14",

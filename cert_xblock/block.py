@@ -18,7 +18,7 @@ from xblock.validation import ValidationMessage
 from . import compat, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
-from .i18n import gettext_for, gettext_noop, js_catalogue
+from .i18n import direction, gettext_for, gettext_noop, js_catalogue
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -105,6 +105,16 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
                           "Off: they see only that and when."),
         default=DEFAULTS.publish_revoke_reason, scope=Scope.settings)
 
+    # The languages are named in their own words (as language menus do); the rest is translated.
+    certificate_language = String(
+        display_name=gettext_noop("Certificate language"),
+        help=gettext_noop("The language certificates are printed in, dates included: each learner's own, or one "
+                          "for everyone."),
+        default=DEFAULTS.certificate_language, scope=Scope.settings,
+        values=_choices(("", gettext_noop("The learner's preferred language")), ("en", "English"), ("es", "Español"),
+                        ("fr", "Français"), ("pt-br", "Português (Brasil)"), ("ar", "العربية"), ("hi", "हिन्दी"),
+                        ("zh-cn", "中文（简体）")))
+
     editable_fields = CertificateSettings.field_names()
     has_author_view = True
 
@@ -140,14 +150,14 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     def student_view(self, context: dict | None = None) -> Fragment:
         """Where the learner stands, without a click: signed out, below the bar, qualified, issued, not yet."""
         from .block_config import save_block_config
-        from .learner_view import learner_state
+        from .learner_view import learner_state, learner_strings, render_learner_view
 
         learner = self._learner()
         ref = self.block_ref
         save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
         compat.block_seen(ref.course_key, ref.block_id, self.certificate_settings.to_dict())
-        strings = _learner_strings(gettext_for(learner.language))
-        learner_html = render_template("learner.html", {**learner_state(self, learner), "strings": strings})
+        strings = learner_strings(gettext_for(learner.language))
+        learner_html = render_learner_view(learner_state(self, learner), learner, strings)
         staff_view = self._staff_view(learner, learner_html, strings)
         if staff_view is not None:
             return staff_view
@@ -185,17 +195,19 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         refusal = self._view_refusal()
         if refusal is not None:
             return refusal
-        frag = super().studio_view(context)
+        from .studio_editor import studio_strings
+
         language = self._author_language()
-        _ = gettext_for(language)
+        strings = studio_strings(gettext_for(language))
+        frag = super().studio_view(context)
         frag.add_content(render_template("studio_extra.html", {
-            "preview_url": self.runtime.handler_url(self, "preview"),
-            "strings": {"preview_title": _("Sample certificate with the saved settings"),
-                        "preview_label": _("Sample certificate"),
-                        "preview_link": _("Preview a sample certificate (PDF)")},
+            "preview_url": self.runtime.handler_url(self, "preview"), "strings": strings,
+            "language": language or "en", "direction": direction(language),
         }))
+        frag.add_css(read_text("static", "css/cert_xblock_studio.css"))
         frag.add_javascript(read_text("static", "js/cert_xblock_studio.js"))
-        frag.initialize_js("CertXBlockStudio", {"catalog": js_catalogue(language)})
+        frag.initialize_js("CertXBlockStudio", {"strings": strings, "catalog": js_catalogue(language),
+                                                "images": compat.course_images(self.block_ref.course_key)})
         return frag
 
     def _view_refusal(self) -> Fragment | None:
@@ -333,15 +345,3 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
 
         return SCENARIOS
 
-
-def _learner_strings(_: Any) -> dict[str, str]:
-    return {
-        "get": _("Get my certificate"),
-        "working": _("Preparing your certificate…"),
-        "download": _("Download certificate (PDF)"),
-        "verify": _("Public verification link"),
-        "issued_on": _("Issued on"),
-        "code": _("Verification code"),
-        "error": _("Something went wrong. Please try again in a moment."),
-        "progress": _("Your grade"),
-    }

@@ -53,6 +53,8 @@ class Platform:
     messages: Any  # edx-ace's surface: send, MessageType, Recipient, message_sent (signal), get_template
     courseware_url: Callable[[CourseKey, str], str]
     read_course_asset: Callable[[CourseKey, str], bytes | None]
+    upgrade_url: Callable[[int, CourseKey], str]
+    course_images: Callable[[CourseKey], list[str]]
 
 
 def _lms_modules() -> Platform:
@@ -80,6 +82,8 @@ def _lms_modules() -> Platform:
         messages=_lms_messages(),
         courseware_url=_lms_courseware_url,
         read_course_asset=_lms_read_course_asset,
+        upgrade_url=_lms_upgrade_url,
+        course_images=_lms_course_images,
     )
 
 
@@ -160,6 +164,25 @@ def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
     return f"{root}/courses/{course_key}/jump_to/{usage_id}"
 
 
+def _lms_upgrade_url(user_id: int, course_key: CourseKey) -> str:
+    """The LMS's own upgrade link, as its course home shows it: ``verified_upgrade_deadline_link``
+    (lms/djangoapps/courseware/utils.py), i.e. ``EcommerceService().upgrade_url`` (lms/djangoapps/commerce/utils.py):
+    the ecommerce basket for the verified SKU, or the LMS's payment page when ecommerce is off."""
+    from lms.djangoapps.courseware.utils import verified_upgrade_deadline_link  # pylint: disable=import-error
+
+    return verified_upgrade_deadline_link(_user(user_id), course_id=course_key) or ""
+
+
+def _lms_course_images(course_key: CourseKey) -> list[str]:
+    """The PNG and JPEG files of the course's Files & Uploads, as "/static/<name>" paths (the contentstore's
+    ``get_all_content_for_course``, xmodule/contentstore/content.py)."""
+    from xmodule.contentstore.django import contentstore  # pylint: disable=import-error
+
+    found, _count = contentstore().get_all_content_for_course(course_key)
+    return sorted(f"/static/{asset['displayname']}" for asset in found
+                  if asset.get("contentType") in ("image/png", "image/jpeg"))
+
+
 def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
     """A Files & Uploads asset ("/static/logo.png" or an asset key) from the contentstore."""
     from xmodule.assetstore.assetmgr import AssetManager  # pylint: disable=import-error
@@ -195,6 +218,8 @@ def _twin_modules() -> Platform:
         messages=mail,
         courseware_url=lambda course_key, usage_id: "",
         read_course_asset=assets.read_course_asset,
+        upgrade_url=lambda user_id, course_key: f"/twin/upgrade/{course_key}/",
+        course_images=assets.course_images,
     )
 
 
@@ -491,3 +516,29 @@ def courseware_url(course_key: CourseKey, usage_id: str) -> str:
 def read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
     """The bytes of a course asset (logo, signature image), or None when the course has no such file."""
     return platform().read_course_asset(course_key, path)
+
+
+def upgrade_url(user_id: int | None, course_key: CourseKey) -> str:
+    """Where an audit learner upgrades to a certificate track in this course (the platform's own link), or ""."""
+    if user_id is None:
+        return ""
+    try:
+        return platform().upgrade_url(user_id, course_key)
+    except Exception:
+        log.warning("cert_xblock no upgrade link for user=%s course=%s", user_id, course_key, exc_info=True)
+        return ""
+
+
+def login_url(next_url: str = "") -> str:
+    """The platform's sign-in page (``settings.LOGIN_URL``: the LMS's ``/login``), returning to ``next_url``."""
+    from urllib.parse import urlencode
+
+    from django.shortcuts import resolve_url
+
+    login = resolve_url(settings.LOGIN_URL)
+    return f"{login}?{urlencode({'next': next_url})}" if next_url else login
+
+
+def course_images(course_key: CourseKey) -> list[str]:
+    """The images an author may pick for the logo and signatures: "/static/<name>" paths, sorted."""
+    return platform().course_images(course_key)

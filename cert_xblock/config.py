@@ -18,6 +18,8 @@ GRADE_RULES = ("course_passing", "minimum_percent")
 DESIGN_NAMES = ("classic", "modern", "minimal")
 ORIENTATIONS = ("landscape", "portrait")
 PAGE_SIZES = ("A4", "Letter")
+# The languages a certificate may be printed in: the project's catalogues (blank: each learner's own language).
+CERTIFICATE_LANGUAGES = ("en", "es", "fr", "pt-br", "ar", "hi", "zh-cn")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -44,6 +46,7 @@ class CertificateSettings:
     batch_schedule: str = ""  # blank: off; else a crontab "m h dom mon dow"
     batch_not_before: str = ""  # YYYY-MM-DD (UTC)
     publish_revoke_reason: bool = False  # the verify page tells the public why a certificate was revoked
+    certificate_language: str = ""  # blank: the learner's preferred language; else one of CERTIFICATE_LANGUAGES
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -57,6 +60,10 @@ class CertificateSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def printed_language(self, learner_language: str) -> str:
+        """The language a learner's certificate is printed in: the block's fixed one, else the learner's."""
+        return self.certificate_language or learner_language or "en"
 
     @property
     def available_from_datetime(self) -> datetime | None:
@@ -151,6 +158,8 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
     need("design", values.design in DESIGN_NAMES, _("Choose one of the bundled designs."))
     need("orientation", values.orientation in ORIENTATIONS, _("Choose landscape or portrait."))
     need("page_size", values.page_size in PAGE_SIZES, _("Choose A4 or US Letter."))
+    need("certificate_language", values.certificate_language in ("", *CERTIFICATE_LANGUAGES),
+         _("Choose the learner's language or one of the listed languages."))
     need("accent_color", bool(_COLOR.match(values.accent_color or "")), _("Enter the accent colour as #RRGGBB."))
     need("custom_text", len(values.custom_text) <= 500, _("Keep the custom text under 500 characters."))
     need(

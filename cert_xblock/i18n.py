@@ -70,13 +70,49 @@ def ngettext_for(language: str) -> Callable[[str, str, int], str]:
     return translation(language).ngettext
 
 
-def certificate_wording(language: str, issued_on: date) -> Wording:
-    """The certificate's fixed sentences and its date in the learner's language (Django's month names)."""
-    from django.utils import formats, translation
+# Babel's locales for the project's language codes where the code alone does not name the script or region.
+_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN", "zh-cn": "zh_Hans_CN", "zh-hans": "zh_Hans_CN", "zh-tw": "zh_Hant_TW"}
+RTL_LANGUAGES = ("ar", "fa", "he", "ur")
 
+
+@cache
+def _locale(language: str):
+    from babel import Locale, UnknownLocaleError
+
+    code = (language or "en").lower()
+    try:
+        return Locale.parse(_LOCALES.get(code, code), sep="-" if "-" in _LOCALES.get(code, code) else "_")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_GB")
+
+
+def format_day(day: date, language: str) -> str:
+    """A date as the language writes it in full: "2 de diciembre de 2026", "2026年12月2日" (CLDR's long format)."""
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=_locale(language))
+
+
+def format_number(value: float, language: str) -> str:
+    """A number (a grade) with the language's decimal sign, at most one decimal, halves rounded up as
+    ``eligibility`` rounds them."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from babel.numbers import format_decimal
+
+    number = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return format_decimal(number, format="#,##0.#", locale=_locale(language))
+
+
+def direction(language: str) -> str:
+    """``rtl`` for languages written right to left, else ``ltr``: the views' ``dir`` attribute."""
+    return "rtl" if (language or "en").lower().replace("_", "-").split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def certificate_wording(language: str, issued_on: date) -> Wording:
+    """The certificate's fixed sentences and its date, written as the certificate's language writes dates."""
     _ = gettext_for(language)
-    with translation.override(language or "en"):
-        day = formats.date_format(issued_on, "j F Y")
+    day = format_day(issued_on, language)
     return Wording(
         preamble=_("This certifies that"),
         completion=_("has successfully completed"),

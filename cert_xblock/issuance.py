@@ -20,8 +20,8 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
-from .eligibility import Decision, Facts, Outcome, decide, grade_text
-from .i18n import certificate_wording
+from .eligibility import Decision, Facts, Outcome, decide, to_percent
+from .i18n import certificate_wording, format_number
 from .links import verify_url
 from .models import AllowlistEntry, IssuedCertificate, format_short_code
 from .names import certificate_name
@@ -212,7 +212,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         issued_via=via,
         allowlisted=facts.allowlisted,
         request_id=request_id,
-        language=learner.language,
+        language=rules.printed_language(learner.language),
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
     )
@@ -228,7 +228,7 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
     """What is printed: the record's snapshot (name, names, title, grade if public), the block's texts and images."""
     printed_grade = ""
     if certificate.grade_public and certificate.grade_percent is not None:
-        printed_grade = grade_text(certificate.grade_percent)
+        printed_grade = f"{format_number(to_percent(certificate.grade_percent), certificate.language)}%"
     signatories = tuple(
         Signatory(name=s["name"], title=s["title"], signature=course_asset(certificate.course_key, s["signature"]))
         for s in rules.signatory_list

@@ -10,21 +10,23 @@ from typing import Any
 
 from webob import Response
 
+from . import compat
 from .batch import record_failures
 from .http import RequestError, error_response, json_response, parse_json_object
-from .i18n import gettext_for
+from .i18n import direction, format_day, format_number, gettext_for
 from .issuance import Assessment, assess, issue_certificate, new_request_id
 from .models import IssueFailure
 from .names import NameRefused, refusal_message
 from .payloads import certificate_payload, grade_payload
 from .platform_types import Learner
 from .rendering import RenderError
+from .templating import render_template
 from .tracking import certificate_requested
 
 log = logging.getLogger(__name__)
 
 
-def _standing_payload(block: Any, standing: Assessment, _: Any) -> dict[str, Any]:
+def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any) -> dict[str, Any]:
     status = standing.status
     payload: dict[str, Any] = {"status": status, "grade": grade_payload(standing.grade)}
     decision = standing.decision
@@ -35,10 +37,22 @@ def _standing_payload(block: Any, standing: Assessment, _: Any) -> dict[str, Any
         payload["reason"] = decision.reason.value
         if decision.available_from:
             payload["available_from"] = decision.available_from.date().isoformat()
+            payload["message"] = _("Certificates become available on {date}.").format(
+                date=format_day(decision.available_from.date(), learner.language))
+        if not standing.grade.attempted and decision.reason.value in ("below_minimum", "not_passed"):
+            # The platform's "no grade yet" (no persisted grade) is not a grade of 0%.
+            payload["message"] = _("You have no grade in this course yet. Complete graded work to earn this "
+                                   "certificate.")
+        if decision.reason.value == "audit_mode":
+            payload["upgrade_url"] = compat.upgrade_url(learner.user_id, block.block_ref.course_key)
     if standing.certificate is not None:
         download_url = block.runtime.handler_url(block, "download")
         payload["certificate"] = certificate_payload(standing.certificate, download_url)
-        payload.setdefault("message", _("Your certificate is ready."))
+        payload["certificate"]["issued_on"] = format_day(standing.certificate.issued_at.date(), learner.language)
+        # The same view after the click and after a reload (where there is no decision to read).
+        payload["message"] = _("Your certificate is ready.")
+        for key in ("required_percent", "gap", "reason"):
+            payload.pop(key, None)
     return payload
 
 
@@ -46,9 +60,45 @@ def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
     """What the view shows, computed without writing anything."""
     _ = gettext_for(learner.language)
     if not learner.is_authenticated:
-        return {"status": "anonymous", "message": _("Sign in to get your certificate.")}
+        next_url = compat.courseware_url(block.block_ref.course_key, block.block_ref.block_id)
+        return {"status": "anonymous", "message": _("Sign in to get your certificate."),
+                "login_url": compat.login_url(next_url)}
     standing = assess(learner, block.block_ref, block.certificate_settings)
-    return _standing_payload(block, standing, _)
+    return _standing_payload(block, standing, learner, _)
+
+
+def learner_strings(_: Any) -> dict[str, str]:
+    """Every label of the learner view, in the learner's language (the script receives them too)."""
+    return {
+        "get": _("Get my certificate"),
+        "working": _("Preparing your certificate…"),
+        "download": _("Download certificate (PDF)"),
+        "verify": _("Public verification link"),
+        "issued_on": _("Issued on"),
+        "code": _("Verification code"),
+        "error": _("Something went wrong. Please try again in a moment."),
+        "progress": _("Your grade"),
+        "no_grade": _("No grade yet"),
+        "required": _("Required to earn the certificate: {percent}"),
+        "sign_in": _("Sign in"),
+        "upgrade": _("Upgrade to a certificate track"),
+        "opens_new_tab": _("(opens in a new tab)"),
+    }
+
+
+def render_learner_view(state: dict[str, Any], learner: Learner, strings: dict[str, str], body_only: bool = False
+                        ) -> str:
+    """The learner view's HTML (``body_only``: the part a click replaces, below the announced message)."""
+    grade = state.get("grade")
+    required = state.get("required_percent")
+    context = {**state, "strings": strings, "language": learner.language or "en",
+               "direction": direction(learner.language)}
+    if grade is not None:
+        context["grade_text"] = f"{format_number(grade['percent'], learner.language)}%"
+    if required is not None:
+        context["required_text"] = strings["required"].format(
+            percent=f"{format_number(required, learner.language)}%")
+    return render_template("learner_body.html" if body_only else "learner.html", context)
 
 
 def grade_me(block: Any, request: Any, learner: Learner) -> Response:
@@ -82,6 +132,7 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
                               request_id=request_id)
     certificate_requested(learner.user_id, block.block_ref.course_key, block.block_ref.block_id, request_id,
                           standing.status)
-    payload = _standing_payload(block, standing, _)
+    payload = _standing_payload(block, standing, learner, _)
     payload["request_id"] = request_id
+    payload["html"] = render_learner_view(payload, learner, learner_strings(_), body_only=True)
     return json_response(200, payload)

@@ -13,6 +13,10 @@ def site_root() -> str:
     return (root or "http://127.0.0.1:8000").rstrip("/")
 
 
+# The verify id printed on Studio's sample certificates: never a real one's (32 hex digits); its page says so.
+SAMPLE_VERIFY_ID = "sample"
+
+
 def verify_url(verify_id: str) -> str:
     """The public verification page of one certificate."""
     try:

@@ -10,8 +10,10 @@ from .platform_types import GradeSnapshot
 
 
 def grade_payload(grade: GradeSnapshot) -> dict[str, Any]:
-    """``percent`` is 0..100 as learners read it; ``passed`` and ``letter`` as the course computes them."""
-    return {"percent": to_percent(grade.percent), "passed": grade.passed, "letter": grade.letter}
+    """``percent`` is 0..100 as learners read it; ``passed`` and ``letter`` as the course computes them;
+    ``attempted`` false when the platform has no grade for the learner yet (not the same as 0%)."""
+    return {"percent": to_percent(grade.percent), "passed": grade.passed, "letter": grade.letter,
+            "attempted": grade.attempted}
 
 
 def certificate_payload(certificate: IssuedCertificate, download_url: str) -> dict[str, Any]:

@@ -44,6 +44,7 @@ class Action(StrEnum):
     # public pages
     VERIFY_PAGE = "page: /certificates/verify/<id> (and .json)"
     VERIFY_LOOKUP = "page: /certificates/verify/?code="
+    VERIFY_IMAGE = "page: /certificates/verify/<id>.png (none once revoked)"
     # REST API
     API_SCHEMA = "api: schema"
     API_MY_CERTIFICATES = "api: me/certificates"
@@ -75,6 +76,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SAVE_SETTINGS: frozenset({Role.AUTHOR}),
     Action.VERIFY_PAGE: EVERYONE,  # rate-limited per client
     Action.VERIFY_LOOKUP: EVERYONE,  # rate-limited per client
+    Action.VERIFY_IMAGE: EVERYONE,  # rate-limited per client, like the page
     Action.API_SCHEMA: EVERYONE,
     Action.API_MY_CERTIFICATES: SIGNED_IN,
     Action.API_MY_DOWNLOAD: frozenset({Role.HOLDER}),

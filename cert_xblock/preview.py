@@ -6,6 +6,7 @@ on the course's real design for someone else.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ from .config import apply_posted, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
 from .i18n import gettext_for
 from .issuance import certificate_document, design_of, printed_course_and_org
+from .links import SAMPLE_VERIFY_ID, verify_url
 from .models import IssuedCertificate, new_short_code, new_verify_id
 from .rendering import RenderError, render_certificate
 
@@ -43,8 +45,13 @@ def preview_response(block: Any, request: Any, language: str = "en") -> Response
         **printed_course_and_org(values, course), title=values.certificate_title,
         grade_percent=0.92, grade_public=values.show_grade, issued_at=datetime.now(UTC),
     )
+    document = certificate_document(sample, values)
+    # Marked as a sample where every reader looks (the title) and where the link is printed.
+    document = replace(document, title=_("SAMPLE · {title}").format(title=document.title),
+                       verify_url=verify_url(SAMPLE_VERIFY_ID), short_code="SAMPLE",
+                       wording=replace(document.wording, verify_at=_("Sample only, not a certificate: {url}")))
     try:
-        pdf = render_certificate(certificate_document(sample, values), design_of(values))
+        pdf = render_certificate(document, design_of(values))
     except RenderError as exc:
         return error_response(400, str(exc))
     return Response(body=pdf, content_type="application/pdf", cache_control="no-store",

@@ -66,7 +66,8 @@ def pdf_name(course_key: object, verify_id: str) -> str:
 
 
 def save_pdf(name: str, data: bytes) -> str:
-    """Store the PDF under exactly ``name``; raises on any storage failure so the caller records nothing."""
+    """Store a certificate file (its PDF, its picture) under exactly ``name``; raises on any storage failure so the
+    caller records nothing."""
     stored = certificate_storage().save(name, ContentFile(data, name=name))
     if stored != name:
         # A name is unique per certificate; a storage that renamed it would break the record's link.
@@ -84,6 +85,20 @@ def delete_pdf(name: str) -> None:
 def read_pdf(name: str) -> bytes:
     with certificate_storage().open(name, "rb") as handle:
         return handle.read()
+
+
+def image_name(pdf_file_name: str) -> str:
+    """The certificate's picture (``share_image``) lives beside its PDF, named after that printing of it."""
+    return f"{pdf_file_name.removesuffix('.pdf')}.png"
+
+
+def read_file(name: str) -> bytes | None:
+    """A stored file's bytes, or None when there is no such file."""
+    try:
+        with certificate_storage().open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
 
 
 def _slug(text: str, keep: Callable[[str], bool]) -> str:

@@ -13,11 +13,12 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
-from django.utils.translation import get_language_from_request
+from django.utils.translation import check_for_language, get_language_from_request
 from django.views.decorators.http import require_safe
 
 from . import tracking
-from .i18n import gettext_for
+from .i18n import direction, format_day, gettext_for
+from .links import SAMPLE_VERIFY_ID
 from .models import IssuedCertificate
 from .resources import read_text
 from .templating import render_template
@@ -33,6 +34,10 @@ from .verification import (
 
 
 def _translator(request: HttpRequest) -> tuple[str, Callable[[str], str]]:
+    """The visitor's language: ``?lang=`` when it names a known language, else their browser's (Accept-Language)."""
+    asked = request.GET.get("lang", "").strip().lower()
+    if asked and len(asked) <= 10 and check_for_language(asked):
+        return asked, gettext_for(asked)
     language = get_language_from_request(request) or "en"
     return language, gettext_for(language)
 
@@ -55,12 +60,14 @@ def _labels(_: Callable[[str], str]) -> dict[str, str]:
         "lookup_title": _("Check a certificate"),
         "lookup_help": _("Enter the verification code printed on the certificate, for example 7K2QX-M9TRB."),
         "lookup_button": _("Check"),
+        "image_alt": _("The certificate of {name} for {course}"),
+        "share_description": _("{name} earned this certificate for {course} from {org}."),
     }
 
 
 def _page(name: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    response = HttpResponse(render_template(name, {**context, "css": read_text("static", "css/verify.css")}),
-                            status=status)
+    context = {**context, "css": read_text("static", "css/verify.css"), "direction": direction(context["language"])}
+    response = HttpResponse(render_template(name, context), status=status)
     # A revocation must show at once, and a learner's record is not for search engines.
     response["Cache-Control"] = "no-cache, max-age=0"
     response["X-Robots-Tag"] = "noindex"
@@ -116,10 +123,14 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
-    limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
+    limited, certificate = _counted_look_up(request, verify_id)
     if limited is not None:
         return limited
-    certificate = find_by_verify_id(verify_id)
+    if verify_id == SAMPLE_VERIFY_ID:  # the link printed on Studio's sample certificates (``preview``)
+        _ = _translator(request)[1]
+        return _lookup_page(request, 200, _("This is the link printed on a sample certificate from Studio's "
+                                            "preview: it belongs to no certificate. A real certificate's link "
+                                            "shows its record here."))
     if certificate is None:
         return _not_found(request)
     record = _record_seen(certificate, "page")
@@ -128,26 +139,71 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
     status_line = labels["valid"]
     if record.status != "valid":
         when = record.revoked_on if record.status == "revoked" else record.expires_on
-        status_line = labels[record.status].format(date=when.isoformat())
+        status_line = labels[record.status].format(date=format_day(when, language))
     return _page("verify.html", {
         "language": language, "labels": labels, "record": record, "status_line": status_line,
+        "issued_on": format_day(record.issued_on, language),
+        "expires_on": format_day(record.expires_on, language) if record.expires_on else "",
+        "share": _share_tags(request, certificate, record, labels),
         "revoke_reason": _revoke_reason_shown(request, certificate), "reason_label": _("Reason"),
         "linkedin_url": linkedin_url(record),
         "json_url": reverse("cert_xblock:verify_json", kwargs={"verify_id": certificate.verify_id}),
     })
 
 
-@require_safe
-def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
+def _counted_look_up(request: HttpRequest, verify_id: str) -> tuple[HttpResponse | None, IssuedCertificate | None]:
+    """A page, JSON or picture look-up, counted against the client's rate: (the 429, None) past it, else (None,
+    the certificate or None)."""
     limited = _over_rate(request, "page", "CERT_XBLOCK_VERIFY_PAGE_RATE")
     if limited is not None:
+        return limited, None
+    return None, find_by_verify_id(verify_id)
+
+
+@require_safe
+def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
+    limited, certificate = _counted_look_up(request, verify_id)
+    if limited is not None:
         return limited
-    certificate = find_by_verify_id(verify_id)
     if certificate is None:
         _ = _translator(request)[1]
         return JsonResponse({"error": _("No certificate has this verification id.")}, status=404)
     response = JsonResponse(_record_seen(certificate, "json").as_json())
     response["Cache-Control"] = "no-cache, max-age=0"
+    return response
+
+
+def _share_tags(request: HttpRequest, certificate: IssuedCertificate, record: PublicRecord,
+                labels: dict[str, str]) -> dict[str, str]:
+    """What a shared link unfurls with (Open Graph, Twitter card): title, description and, unless revoked, the
+    certificate's picture."""
+    names = {"name": record.name, "course": record.course_name, "org": record.org_name or record.course_name}
+    tags = {"title": f"{record.title} · {record.course_name}", "url": record.verify_url,
+            "description": labels["share_description"].format(**names)}
+    if record.status != "revoked":
+        tags["image"] = request.build_absolute_uri(
+            reverse("cert_xblock:verify_image", kwargs={"verify_id": certificate.verify_id}))
+        tags["image_alt"] = labels["image_alt"].format(**names)
+    return tags
+
+
+@require_safe
+def verify_image(request: HttpRequest, verify_id: str) -> HttpResponse:
+    """The certificate's picture for link previews: public, rate-limited like the page; none once revoked."""
+    from .share_image import share_image
+
+    limited, certificate = _counted_look_up(request, verify_id)
+    if limited is not None:
+        return limited
+    png = share_image(certificate) if certificate is not None else None
+    if png is None:
+        _ = _translator(request)[1]
+        return HttpResponse(_("No certificate picture has this address."), status=404,
+                            content_type="text/plain; charset=utf-8")
+    response = HttpResponse(png, content_type="image/png")
+    # A revocation must take the picture down at once, as it does the page.
+    response["Cache-Control"] = "no-cache, max-age=0"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

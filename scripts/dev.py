@@ -6,9 +6,9 @@
 
 Both create ``.venv`` beside this repository and install the project into it (again only when setup.py
 changed). ``test`` also installs the Debian packages the tests use (``scripts/apt-packages.txt``: Redis,
-Chromium, poppler, fonts, MariaDB...) when it runs as root with apt, as CI does, and pdf.js (``npm ci`` in
-``tests/rendering/js``) when npm is there, and runs the suite twice: on sqlite, then on a throw-away MariaDB
-server it starts on 127.0.0.1 (the database Open edX runs). ``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or
+Chromium, poppler, fonts, MariaDB...) when it runs as root with apt, as CI does, and pdf.js and axe-core (``npm ci``
+in ``tests/rendering/js`` and ``tests/views/js``) when npm is there, and runs the suite twice: on sqlite, then on a
+throw-away MariaDB server it starts on 127.0.0.1 (the database Open edX runs). ``CERT_XBLOCK_TEST_DATABASES=sqlite`` (or
 ``mariadb``) runs one pass only. Standard library only.
 """
 from __future__ import annotations
@@ -29,7 +29,11 @@ REPO = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("CERT_XBLOCK_VENV", REPO / ".venv"))
 PYTHON = VENV / "bin" / "python"
 APT_LIST = REPO / "scripts" / "apt-packages.txt"
-PDFJS_DIR = REPO / "tests" / "rendering" / "js"  # pdf.js, an independent reader the renderer's tests use
+# The npm packages the tests use, each installed from its committed lockfile: folder, package, what it is for.
+NPM_PACKAGES = (
+    (REPO / "tests" / "rendering" / "js", "pdfjs-dist", "pdf.js, an independent reader of the certificates' text"),
+    (REPO / "tests" / "views" / "js", "axe-core", "axe-core, the accessibility scan of the views"),
+)
 DEMO_PORT = os.environ.get("CERT_XBLOCK_DEMO_PORT", "8000")
 
 
@@ -80,18 +84,19 @@ def ensure_debian_packages() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
-def ensure_pdfjs() -> None:
-    """Install pdf.js for the renderer's tests (npm ci from the committed lockfile) when it is missing."""
-    if (PDFJS_DIR / "node_modules" / "pdfjs-dist").is_dir():
-        return
-    npm = shutil.which("npm")
-    if npm is None or shutil.which("node") is None:
-        say("node/npm not found: the pdf.js text-extraction tests will be skipped (install Node.js 20+ for them)")
-        return
-    say(f"installing pdf.js into {PDFJS_DIR / 'node_modules'} (npm ci)")
-    if subprocess.run([npm, "ci", "--omit=optional", "--no-audit", "--no-fund"], cwd=PDFJS_DIR,
-                      check=False).returncode != 0:
-        say("npm ci failed: the pdf.js text-extraction tests will be skipped")
+def ensure_npm_packages() -> None:
+    """Install the tests' npm packages (npm ci from each committed lockfile) when they are missing."""
+    for folder, package, purpose in NPM_PACKAGES:
+        if (folder / "node_modules" / package).is_dir():
+            continue
+        npm = shutil.which("npm")
+        if npm is None or shutil.which("node") is None:
+            say(f"node/npm not found: the tests that use {purpose} will be skipped (install Node.js 20+ for them)")
+            continue
+        say(f"installing {package} into {folder / 'node_modules'} (npm ci)")
+        if subprocess.run([npm, "ci", "--omit=optional", "--no-audit", "--no-fund"], cwd=folder,
+                          check=False).returncode != 0:
+            say(f"npm ci failed: the tests that use {purpose} will be skipped")
 
 
 def demo() -> int:
@@ -147,7 +152,7 @@ def test(pytest_args: list[str]) -> int:
     passes = os.environ.get("CERT_XBLOCK_TEST_DATABASES", "sqlite,mariadb").split(",")
     # The MariaDB driver compiles against libmariadb-dev: installed only where the MariaDB pass can run.
     ensure_venv("test,mariadb" if "mariadb" in passes and shutil.which("mariadb_config") else "test")
-    ensure_pdfjs()
+    ensure_npm_packages()
     status = 0
     with tempfile.TemporaryDirectory(prefix="cert-xblock-test-") as var:
         env = {"CERT_XBLOCK_VAR": var, "PYTHONDONTWRITEBYTECODE": "1"}

@@ -13,7 +13,7 @@ from webob import Response
 
 from ..batch import BatchBlock
 from ..http import RequestError, error_response, json_response, parse_json_object, require_method
-from ..i18n import gettext_for
+from ..i18n import direction, gettext_for
 from ..permissions import Action
 from ..platform_types import Learner
 from ..resources import read_text
@@ -101,7 +101,8 @@ def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_stri
     strings = staff_strings(gettext_for(learner.language))
     api = staff_api_root(block.block_ref.course_key, block.block_ref.block_id)
     frag = Fragment(render_template("staff.html", {
-        "strings": strings, "learner_html": learner_html,
+        "strings": strings, "learner_html": learner_html, "language": learner.language or "en",
+        "direction": direction(learner.language),
         **{f"report_{kind}": _report_link(block, api, kind) for kind in ("csv", "zip")}}))
     frag.add_css(read_text("static", "css/cert_xblock.css"))
     frag.add_css(read_text("static", "css/cert_xblock_staff.css"))

@@ -20,3 +20,12 @@ def read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
     name = path.split("@")[-1].split("/")[-1]  # /static/x.png, x.png, asset-v1:...+type@asset+block@x.png
     candidate = assets_dir(course_key) / name
     return candidate.read_bytes() if name and candidate.is_file() else None
+
+
+def course_images(course_key: CourseKey) -> list[str]:
+    """The course folder's PNG and JPEG files as "/static/<name>" paths, as the contentstore lists them."""
+    folder = assets_dir(course_key)
+    if not folder.is_dir():
+        return []
+    return sorted(f"/static/{path.name}" for path in folder.iterdir()
+                  if path.is_file() and path.suffix.lower() in (".png", ".jpg", ".jpeg"))

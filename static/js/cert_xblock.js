@@ -1,30 +1,27 @@
-/* The learner's side of the Certificate block: one button, one POST, the links at once. */
+/* The learner's side of the Certificate block: one button, one POST; the server renders what follows. */
 function CertXBlock(runtime, element, init) {
     "use strict";
+    // The message is a live region that stays in place, so the result is announced; focus moves to the download
+    // link (or back to the button when it failed), where a keyboard user continues.
     var root = element.querySelector(".cert-xblock");
     var strings = init.strings;
     var message = root.querySelector(".cert-xblock__message");
-    var actions = root.querySelector(".cert-xblock__actions");
-    var box = root.querySelector(".cert-xblock__certificate");
+    var body = root.querySelector(".cert-xblock__body");
 
     function show(payload) {
         root.setAttribute("data-status", payload.status || "error");
         message.textContent = payload.message || payload.error || strings.error;
-        var cert = payload.certificate;
-        if (cert) {
-            actions.innerHTML = "";
-            box.querySelector(".cert-xblock__download").href = cert.download_url;
-            box.querySelector(".cert-xblock__verify").href = cert.verify_url;
-            var issued = box.querySelector(".cert-xblock__issued");
-            issued.setAttribute("datetime", cert.issued_at);
-            issued.textContent = cert.issued_at.slice(0, 10);
-            box.querySelector(".cert-xblock__code").textContent = cert.short_code;
-            box.hidden = false;
+        if (payload.html) {
+            body.innerHTML = payload.html;
+            bind();
         }
+        var next = body.querySelector(".cert-xblock__download") || body.querySelector(".cert-xblock__get");
+        if (next) { next.focus(); }
     }
 
     function getCertificate(button) {
         button.disabled = true;
+        button.setAttribute("aria-busy", "true");
         message.textContent = strings.working;
         fetch(runtime.handlerUrl(element, "grade_me"), {
             method: "POST",
@@ -35,16 +32,22 @@ function CertXBlock(runtime, element, init) {
         }).then(function (response) {
             return response.json().catch(function () { return {error: strings.error}; });
         }).then(function (payload) {
+            button.disabled = false;
+            button.removeAttribute("aria-busy");
             show(payload);
-            if (!payload.certificate) { button.disabled = false; }
         }).catch(function () {
             message.textContent = strings.error;
             button.disabled = false;
+            button.removeAttribute("aria-busy");
+            button.focus();
         });
     }
 
-    var button = root.querySelector(".cert-xblock__get");
-    if (button) {
-        button.addEventListener("click", function () { getCertificate(button); });
+    function bind() {
+        var button = body.querySelector(".cert-xblock__get");
+        if (button) {
+            button.addEventListener("click", function () { getCertificate(button); });
+        }
     }
+    bind();
 }

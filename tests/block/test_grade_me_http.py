@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -21,7 +22,7 @@ def test_passing_learner_gets_a_certificate_with_their_name_and_the_course(workb
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "issued"
-    assert body["grade"] == {"percent": 91.0, "passed": True, "letter": "A"}
+    assert body["grade"] == {"percent": 91.0, "passed": True, "letter": "A", "attempted": True}
     certificate = body["certificate"]
     assert set(certificate) >= {"id", "download_url", "verify_url", "issued_at"}
     assert certificate["verify_url"] == f"{workbench.base}/certificates/verify/{certificate['id']}"
@@ -76,7 +77,7 @@ def test_learner_below_threshold_sees_how_far_they_are_and_nothing_is_written(wo
     body = response.json()
     assert response.status_code == 200
     assert body["status"] == "not_eligible"
-    assert body["grade"] == {"percent": 64.0, "passed": False, "letter": None}
+    assert body["grade"] == {"percent": 64.0, "passed": False, "letter": None, "attempted": True}
     assert body["required_percent"] == 70.0 and body["gap"] == 6.0
     assert body["message"] == "You need a passing grade of 70% to earn this certificate; you have 64%. 6% to go."
     assert certificates_of(workbench, "ben") == []
@@ -90,17 +91,20 @@ def test_minimum_percent_rule_and_its_message(workbench, learner_session):
     assert body["message"] == "You need 80% to earn this certificate; you have 75%. 5% to go."
 
 
-def test_learner_with_no_grade_yet_is_told_zero(workbench, learner_session):
+def test_learner_with_no_grade_yet_is_told_so_not_zero(workbench, learner_session):
     body = learner_session("chen").post("grade_me").json()
     assert body["status"] == "not_eligible"
-    assert body["grade"] == {"percent": 0.0, "passed": False, "letter": None}
+    assert body["grade"] == {"percent": 0.0, "passed": False, "letter": None, "attempted": False}
+    assert body["message"] == ("You have no grade in this course yet. Complete graded work to earn this "
+                               "certificate.")
+    assert re.search(r'cert-xblock__grade-value">No grade yet<', body["html"])
 
 
 def test_certificates_not_yet_available_say_when(workbench, learner_session):
     body = learner_session("ada", "cert_xblock.2").post("grade_me").json()
     assert body["status"] == "not_available"
     assert body["available_from"] == "2036-01-01"
-    assert body["message"] == "Certificates become available on 2036-01-01."
+    assert body["message"] == "Certificates become available on 1 January 2036."
 
 
 def test_the_grade_is_only_read_never_recomputed(workbench, learner_session):
@@ -168,7 +172,7 @@ def test_page_shows_where_the_learner_stands_without_a_click(workbench, learner_
     below = learner_session("ben").page_html
     assert "you have 64%" in below and 'class="cert-xblock__get"' not in below
     later = learner_session("ada", "cert_xblock.2").page_html
-    assert "Certificates become available on 2036-01-01." in later
+    assert "Certificates become available on 1 January 2036." in later
 
 
 def test_clicks_and_downloads_are_tracked_with_the_request_id(workbench, learner_session):

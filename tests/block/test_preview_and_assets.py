@@ -47,9 +47,12 @@ def test_issued_certificate_carries_the_logo_and_signatures(workbench, learner_s
 
 def test_saving_a_logo_the_course_does_not_have_is_refused(workbench, page):
     page.goto(workbench.url("/scenario/cert_xblock.3/studio_view/?student=staff"))
-    page.locator("li.field").filter(has=page.locator("label:text-is('Logo')")).locator("input").fill(
-        "/static/nowhere.png")
+    # The picker offers only the course's images; a path saved before the file was deleted is still refused.
+    page.evaluate("""() => { const logo = document.querySelector('#xb-field-edit-logo');
+                             logo.value = '/static/nowhere.png'; window.jQuery(logo).trigger('change'); }""")
     page.locator(".save-button").click()
     status = page.locator(".cert-xblock-studio__status.is-error")
     status.wait_for()
     assert "Logo: The course has no file /static/nowhere.png in Files & Uploads." in status.inner_text()
+    assert page.locator('li[data-field-name="logo"] .cert-xblock-studio__field-error').inner_text() == (
+        "The course has no file /static/nowhere.png in Files & Uploads.")

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from cert_xblock import compat, storage
 from cert_xblock.block_config import save_block_config
+from cert_xblock.i18n import format_day
 from cert_xblock.issuance import issue_certificate
 from cert_xblock.links import verify_url
 from cert_xblock.models import format_short_code
@@ -67,14 +68,14 @@ def test_a_certificate_issued_with_the_grade_shown_prints_it_and_publishes_it(cl
 
 def test_a_revoked_certificate_says_so_with_its_date_and_offers_no_linkedin(client, issued):
     html = page_of(client, issued.revoked).content.decode()
-    assert "This certificate was revoked on 2026-10-05." in html and "Rex Revoked" in html
+    assert "This certificate was revoked on 5 October 2026." in html and "Rex Revoked" in html
     assert "linkedin.com" not in html
     data = json_of(client, issued.revoked).json()
     assert (data["status"], data["revoked_on"], data["linkedin_url"]) == ("revoked", "2026-10-05", None)
 
 
 def test_an_expired_certificate_says_when_it_expired(client, issued):
-    expiry = issued.expired.expires_at.date().isoformat()
+    expiry = format_day(issued.expired.expires_at.date(), "en")
     html = page_of(client, issued.expired).content.decode()
     assert f"This certificate expired on {expiry}." in html
     assert json_of(client, issued.expired).json()["status"] == "expired"
@@ -141,4 +142,4 @@ def test_the_page_speaks_the_visitors_language(client, issued):
                           HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
     html = response.content.decode()
     assert '<html lang="fr' in html
-    assert "Ce certificat a été révoqué le 2026-10-05." in html and "Décerné à" in html
+    assert "Ce certificat a été révoqué le 5 octobre 2026." in html and "Décerné à" in html
