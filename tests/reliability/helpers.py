@@ -1,7 +1,14 @@
 """What the reliability scenarios share: the MariaDB mark, and the stored files of a course against its rows."""
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from io import StringIO
+from unittest import mock
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
 
 from cert_xblock import storage
 from cert_xblock.models import CertificateVersion, IssuedCertificate
@@ -26,11 +33,16 @@ def referenced_files(block_id: str) -> set[str]:
                                                                                                    flat=True)))
 
 
-def audit(course, eligible: set[int]) -> dict[str, int]:
-    """Duplicates, losses and orphans of a seeded course's block: the figures every scenario reports."""
+def audit(course, eligible: set[int], files: set[str] | None = None) -> dict[str, int]:
+    """Duplicates, losses and orphans of a seeded course's block: the figures every scenario reports.
+
+    ``files``: the course's stored files when they are not in this process's storage (an S3 bucket listed
+    by the test); a live record whose file is missing counts as a loss.
+    """
     live = list(IssuedCertificate.objects.filter(block_id=course.block_id, live=1).values_list("user_id",
                                                                                                 flat=True))
-    files, named = stored_files(course.course_key), referenced_files(course.block_id)
+    files = stored_files(course.course_key) if files is None else files
+    named = referenced_files(course.block_id)
     live_files = set(IssuedCertificate.objects.filter(block_id=course.block_id, live=1, file_name__startswith=
                                                       storage.CERTIFICATE_FOLDER).values_list("file_name", flat=True))
     return {
@@ -38,3 +50,23 @@ def audit(course, eligible: set[int]) -> dict[str, int]:
         "losses": len(eligible - set(live)) + len(live_files - files),
         "orphans": len(files - named),
     }
+
+
+def bucket_files(s3, bucket: str, course_key: object) -> set[str]:
+    """The course's certificate files in an S3 bucket, listed through the boto3 client ``s3``."""
+    folder = storage.pdf_name(course_key, "x").rsplit("/", 1)[0] + "/"
+    return {obj["Key"] for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=folder)
+            for obj in page.get("Contents", [])}
+
+
+def sweep_bucket(s3_endpoint: str, bucket: str) -> list[str]:
+    """``sweep_certificate_files`` on an S3 bucket, two hours on (a file just written is kept as in flight)."""
+    s3_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket, "endpoint_url": s3_endpoint, "access_key": "testing", "secret_key": "testing",
+        "region_name": "us-east-1"}}
+    out = StringIO()
+    with override_settings(STORAGES={**settings.STORAGES, "cert_xblock": s3_storage}), \
+            mock.patch("cert_xblock.issuance.datetime") as clock:
+        clock.now.return_value = datetime.now(UTC) + timedelta(hours=2)
+        call_command("sweep_certificate_files", stdout=out)
+    return [line for line in out.getvalue().splitlines() if line.startswith("certificates/")]
