@@ -144,23 +144,43 @@ def django_admin(args: list[str], env: dict[str, str]) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-@contextmanager
-def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Workbench]:
-    """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+def _seeded_demo(tmp: Path, port: int, extra_env: dict[str, str] | None) -> dict[str, str]:
+    """The environment of a demo server on ``port``, its database migrated and seeded as the README does."""
     env = {
         "DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings",
         "CERT_XBLOCK_VAR": str(tmp),
-        "CERT_XBLOCK_SITE_ROOT": base,
+        "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{port}",
         **fresh_database(f"workbench_{port}"),
         **(extra_env or {}),
     }
     django_admin(["migrate", "--run-syncdb", "--verbosity", "0"], env)  # SDK 0.14 ships no migrations
     django_admin(["seed_demo"], env)
+    return env
+
+
+@contextmanager
+def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Workbench]:
+    """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
+    port = free_port()
+    env = _seeded_demo(tmp, port, extra_env)
     with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
                  port, env=env, log=tmp / "server.log", cwd=tmp):
-        yield Workbench(base, tmp, env)
+        yield Workbench(f"http://127.0.0.1:{port}", tmp, env)
+
+
+@contextmanager
+def gunicorn_server(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 4) -> Iterator[Workbench]:
+    """The demo's Django WSGI app under gunicorn with ``workers`` processes, as a production LMS serves: requests
+    of one learner land in different processes, each with its own database connection."""
+    binary = Path(sys.executable).parent / "gunicorn"
+    if not binary.exists():
+        missing("gunicorn")
+    port = free_port()
+    env = _seeded_demo(tmp, port, extra_env)
+    args = [str(binary), "workbench.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--timeout", "120", "--backlog", "1024", "--access-logfile", "-"]
+    with running(args, port, env=env, log=tmp / "server.log", cwd=tmp):
+        yield Workbench(f"http://127.0.0.1:{port}", tmp, env)
 
 
 class Workbench:
