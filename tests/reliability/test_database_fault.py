@@ -37,6 +37,20 @@ def kill_own_connection() -> None:
         admin.cursor().execute(f"KILL {int(own)}")
 
 
+def killing_after_save(killed: list[str]):
+    """``storage.save_pdf`` that stores the file, then kills the connection (the first time; ``killed`` says)."""
+    real_save = storage.save_pdf
+
+    def save_then_kill(name, data):
+        stored = real_save(name, data)
+        if not killed:
+            killed.append(name)
+            kill_own_connection()
+        return stored
+
+    return save_then_kill
+
+
 def run_chunk_until_done(course, attempts: int = 3) -> list[batch.ChunkReport]:
     """The chunk, then its retries for the learners left pending (a new connection each, as a worker's task)."""
     block, pending, reports = batch.load_block(course.block_id), list(course.user_ids), []
@@ -53,14 +67,8 @@ def run_chunk_until_done(course, attempts: int = 3) -> list[batch.ChunkReport]:
 @pytest.mark.parametrize("moment", ["before_insert", "before_commit"])
 def test_a_connection_killed_before_the_row_commits_leaves_nothing_and_the_retry_issues_once(moment):
     course = seed_course(6, slug=f"DBF{moment[7:10].upper()}", every_learner_passes=True)
-    real_save, killed = storage.save_pdf, []
-
-    def save_then_kill(name, data):
-        stored = real_save(name, data)
-        if not killed:
-            killed.append(name)
-            kill_own_connection()
-        return stored
+    killed: list[str] = []
+    save_then_kill = killing_after_save(killed)
 
     def kill_after_insert(sender, instance, created, **kwargs):
         if created and not killed:
@@ -93,14 +101,8 @@ def test_a_connection_killed_before_the_row_commits_leaves_nothing_and_the_retry
 
 def test_when_the_storage_refuses_the_delete_too_the_orphan_is_swept_and_the_retry_issues_once():
     course = seed_course(4, slug="DBFORPH", every_learner_passes=True)
-    real_save, real_delete, killed = storage.save_pdf, storage.delete_pdf, []
-
-    def save_then_kill(name, data):
-        stored = real_save(name, data)
-        if not killed:
-            killed.append(name)
-            kill_own_connection()
-        return stored
+    real_delete, killed = storage.delete_pdf, []
+    save_then_kill = killing_after_save(killed)
 
     def refusing_delete(name):
         if name in killed:
