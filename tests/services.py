@@ -131,7 +131,8 @@ def query(env: dict[str, str], var: Path, sql: str, params: tuple = ()) -> list[
     if MARIADB:
         with mariadb(env["CERT_XBLOCK_DB"]) as connection:
             cursor = connection.cursor()
-            cursor.execute(sql.replace("?", "%s"), params)
+            # No parameters: None, so MySQLdb leaves a literal "%" (LIKE 'batch%') alone.
+            cursor.execute(sql.replace("?", "%s"), params or None)
             return [tuple(row) for row in cursor.fetchall()]
     import sqlite3
 
