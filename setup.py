@@ -62,6 +62,7 @@ TEST_REQUIRES = [
     "playwright>=1.45",
     "pypdf>=5",
     "hypothesis>=6.100",
+    "gunicorn>=22",  # the multi-process server of the reliability suite's concurrency test
     "moto[server]>=5",
     "redis>=5",
     "pyzbar>=0.1.9",

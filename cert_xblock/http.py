@@ -31,8 +31,11 @@ class RequestError(ValueError):
 
 
 def json_response(status: int, payload: dict[str, Any], **headers: str) -> Response:
-    return Response(status=status, body=json.dumps(payload).encode("utf-8"), content_type="application/json",
-                    charset="utf-8", headerlist=list(headers.items()))
+    # Not ``headerlist=``: webob then drops ``content_type``, and the runtime serves the JSON as text/html.
+    response = Response(status=status, body=json.dumps(payload).encode("utf-8"), content_type="application/json",
+                        charset="utf-8")
+    response.headers.update(headers)
+    return response
 
 
 def error_response(http_status: int, message: str, **extra: Any) -> Response:

@@ -5,13 +5,18 @@ Order of work: decide, render, store, then record. The record is the commit poin
 constraint (one live certificate per learner per block) settles concurrent calls, the loser deletes the
 file it stored, and a render or storage failure raises before anything is recorded, so no half-issued
 certificate is ever visible and the caller (a click, a Celery retry) can simply try again.
+
+A file can still outlive its failed issue: the process dies between store and record (a SIGKILLed worker), or the
+storage refuses the delete while the database is down. Such a file's name is in no record; a retry never reuses
+it (a new issue gets a new verify id), and ``sweep_orphan_files`` (the ``sweep_certificate_files`` command)
+deletes it once it is older than any issue in flight.
 """
 from __future__ import annotations
 
 import logging
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
@@ -23,7 +28,7 @@ from .course_assets import course_asset
 from .eligibility import Decision, Facts, Outcome, decide, to_percent
 from .i18n import certificate_wording, format_number
 from .links import verify_url
-from .models import AllowlistEntry, IssuedCertificate, format_short_code
+from .models import AllowlistEntry, CertificateVersion, IssuedCertificate, format_short_code
 from .names import certificate_name
 from .platform_types import CourseInfo, GradeSnapshot, Learner
 from .rendering import CertificateData, Design, Signatory, render_certificate
@@ -153,20 +158,57 @@ def issue_certificate(
         with transaction.atomic():
             certificate.save()
     except IntegrityError:
-        storage.delete_pdf(certificate.file_name)
+        discard_file(certificate.file_name, request_id)
         winner = live_certificate(learner.user_id, block.block_id)
         if winner is None:
             raise
         return replace(standing, status="issued", certificate=winner)
     except BaseException:
         # No record, so no file either: the retry starts from a clean slate.
-        storage.delete_pdf(certificate.file_name)
+        discard_file(certificate.file_name, request_id)
         raise
     log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, learner.user_id,
              block.block_id, certificate.verify_id, via)
     transaction.on_commit(lambda: certificate_issued.send(sender=IssuedCertificate, certificate=certificate,
                                                           request_id=request_id, rules=rules))
     return replace(standing, status="issued", certificate=certificate, created=True)
+
+
+def discard_file(name: str, request_id: str) -> None:
+    """Delete the file of an issue that recorded nothing. If the storage refuses too, the caller's own error is
+    the one to raise (the retry depends on it): the file is left to ``sweep_orphan_files``."""
+    try:
+        storage.delete_pdf(name)
+    except Exception:  # storage trouble on top of the failure being handled: logged, not raised
+        log.warning("cert_xblock request_id=%s could not delete %s; the orphan sweep will", request_id, name,
+                    exc_info=True)
+
+
+def sweep_orphan_files(older_than: timedelta = timedelta(hours=1), *, dry_run: bool = False) -> list[str]:
+    """Delete certificate files that no record names (neither a certificate nor a kept earlier printing) and that
+    are older than ``older_than`` (an issue in flight stores its file seconds before recording it); returns them.
+
+    Reads the records a few hundred names at a time, whatever the number of files.
+    """
+    store = storage.certificate_storage()
+    cutoff = datetime.now(UTC) - older_than
+    try:
+        folders = store.listdir(storage.CERTIFICATE_FOLDER)[0]
+    except FileNotFoundError:  # a local storage that never stored a certificate
+        return []
+    names = [f"{storage.CERTIFICATE_FOLDER}/{folder}/{file}"
+             for folder in folders for file in store.listdir(f"{storage.CERTIFICATE_FOLDER}/{folder}")[1]]
+    orphans = []
+    for start in range(0, len(names), 500):
+        batch = names[start:start + 500]
+        known = set(IssuedCertificate.objects.filter(file_name__in=batch).values_list("file_name", flat=True))
+        known |= set(CertificateVersion.objects.filter(file_name__in=batch).values_list("file_name", flat=True))
+        orphans += [name for name in batch if name not in known and store.get_modified_time(name) < cutoff]
+    for name in orphans:
+        log.warning("cert_xblock orphan certificate file %s%s", name, " (dry run)" if dry_run else " deleted")
+        if not dry_run:
+            store.delete(name)
+    return orphans
 
 
 def reprint_certificate(certificate: IssuedCertificate, learner: Learner, rules: CertificateSettings, *,

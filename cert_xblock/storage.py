@@ -21,6 +21,7 @@ from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.files.storage.handler import InvalidStorageError
 
 STORAGE_ALIAS = "cert_xblock"
+CERTIFICATE_FOLDER = "certificates"  # every certificate file is certificates/<course>/<verify id>[-vN].pdf
 # Latin letters that Unicode does not decompose into a base letter plus accent (so NFKD would drop them).
 _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
                                    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i"})
@@ -62,7 +63,7 @@ def publicly_served_location(storage: Storage) -> str | None:
 def pdf_name(course_key: object, verify_id: str) -> str:
     """The object name of a certificate: unique per certificate, readable per course."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", str(course_key))
-    return f"certificates/{slug}/{verify_id}.pdf"
+    return f"{CERTIFICATE_FOLDER}/{slug}/{verify_id}.pdf"
 
 
 def save_pdf(name: str, data: bytes) -> str:

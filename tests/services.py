@@ -145,23 +145,43 @@ def django_admin(args: list[str], env: dict[str, str]) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-@contextmanager
-def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Workbench]:
-    """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+def _seeded_demo(tmp: Path, port: int, extra_env: dict[str, str] | None) -> dict[str, str]:
+    """The environment of a demo server on ``port``, its database migrated and seeded as the README does."""
     env = {
         "DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings",
         "CERT_XBLOCK_VAR": str(tmp),
-        "CERT_XBLOCK_SITE_ROOT": base,
+        "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{port}",
         **fresh_database(f"workbench_{port}"),
         **(extra_env or {}),
     }
     django_admin(["migrate", "--run-syncdb", "--verbosity", "0"], env)  # SDK 0.14 ships no migrations
     django_admin(["seed_demo"], env)
+    return env
+
+
+@contextmanager
+def workbench_server(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Workbench]:
+    """The demo, as the README starts it: migrate, seed, runserver on 127.0.0.1 (a free port)."""
+    port = free_port()
+    env = _seeded_demo(tmp, port, extra_env)
     with running([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}", "--noreload"],
                  port, env=env, log=tmp / "server.log", cwd=tmp):
-        yield Workbench(base, tmp, env)
+        yield Workbench(f"http://127.0.0.1:{port}", tmp, env)
+
+
+@contextmanager
+def gunicorn_server(tmp: Path, extra_env: dict[str, str] | None = None, workers: int = 4) -> Iterator[Workbench]:
+    """The demo's Django WSGI app under gunicorn with ``workers`` processes, as a production LMS serves: requests
+    of one learner land in different processes, each with its own database connection."""
+    binary = Path(sys.executable).parent / "gunicorn"
+    if not binary.exists():
+        missing("gunicorn")
+    port = free_port()
+    env = _seeded_demo(tmp, port, extra_env)
+    args = [str(binary), "workbench.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--timeout", "120", "--backlog", "1024", "--access-logfile", "-"]
+    with running(args, port, env=env, log=tmp / "server.log", cwd=tmp):
+        yield Workbench(f"http://127.0.0.1:{port}", tmp, env)
 
 
 class Workbench:
@@ -190,3 +210,89 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+class TcpProxy:
+    """A TCP relay on 127.0.0.1 in front of a server, that a test cuts and restores: a network fault between the
+    app and a service (S3, the database) without stopping the service, so it keeps its state (moto keeps its
+    objects in memory only). While cut, every open connection is reset and new ones are reset at once."""
+
+    def __init__(self, target_port: int):
+        import threading
+
+        self.target_port, self.open, self.cuts = target_port, True, 0
+        self._lock, self._sockets = threading.Lock(), set()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if not self.open:
+                _reset(client)
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=10)
+                upstream.settimeout(None)
+            except OSError:
+                _reset(client)
+                continue
+            with self._lock:
+                self._sockets |= {client, upstream}
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while self.open and (data := source.recv(65536)):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with self._lock:
+                    self._sockets.discard(end)
+                _reset(end)
+
+    def cut(self) -> None:
+        """Reset every connection and refuse new ones until ``restore``."""
+        self.open = False
+        self.cuts += 1
+        with self._lock:
+            sockets, self._sockets = set(self._sockets), set()
+        for sock in sockets:
+            _reset(sock)
+
+    def restore(self) -> None:
+        self.open = True
+
+    def close(self) -> None:
+        self.cut()
+        self.cuts -= 1  # closing is not a fault
+        self._listener.close()
+
+
+def _reset(sock: socket.socket) -> None:
+    """Close with a TCP reset (not a clean FIN), as a dropped network path or a crashed peer looks."""
+    import struct
+
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+    except OSError:
+        pass
+
+
+@contextmanager
+def tcp_proxy(target_port: int) -> Iterator[TcpProxy]:
+    proxy = TcpProxy(target_port)
+    try:
+        yield proxy
+    finally:
+        proxy.close()
