@@ -13,6 +13,7 @@ from cert_xblock import storage
 from cert_xblock.checks import certificate_files_are_private
 from tests.block.helpers import add_learner, certificate_files, certificates_of
 from tests.conftest import LearnerSession
+from tests.storage.test_s3 import issued_in_s3, s3_storage  # noqa: F401 - the S3 fixtures, shared
 
 from .conftest import media_files
 
@@ -60,24 +61,11 @@ def test_a_local_folder_inside_media_root_is_refused_at_start(settings, tmp_path
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_s3_certificate_is_reachable_only_through_its_holders_signed_link(s3_endpoint, settings, client,
+def test_an_s3_certificate_is_reachable_only_through_its_holders_signed_link(issued_in_s3, s3_endpoint, client,  # noqa: F811
                                                                            django_user_model):
-    from cert_xblock import compat
-    from cert_xblock.issuance import issue_certificate
-    from cert_xblock.settings.common import certificate_storages
-    from cert_xblock.twin.models import CourseOverview
     from cert_xblock.twin.roles import CourseAccessRole
-    from tests.storage.test_s3 import new_bucket
-    from tests.verify.conftest import BLOCK, RULES, make_learner
 
-    bucket = new_bucket(s3_endpoint)
-    settings.CERT_XBLOCK_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-        "bucket_name": bucket, "endpoint_url": s3_endpoint, "access_key": "testing", "secret_key": "testing",
-        "region_name": "us-east-1"}}
-    settings.STORAGES = certificate_storages(settings)
-    CourseOverview.objects.create(id=BLOCK.course_key, display_name="Private Clouds", org="VerifyX")
-    learner = compat.learner_by_id(make_learner("holder", "Hold Er", 0.9))
-    certificate = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-private").certificate
+    certificate, (bucket, _) = issued_in_s3
     download = f"/api/cert_xblock/v1/me/certificates/{certificate.verify_id}/download"
 
     assert requests.get(f"{s3_endpoint}/{bucket}/{certificate.file_name}", timeout=30).status_code == 403

@@ -38,14 +38,19 @@ def s3_storage(s3_endpoint, settings):
     return bucket, client
 
 
-@pytest.fixture
-def issued_in_s3(s3_storage):
+def issue_in_s3(username: str, name: str):
+    """A certificate issued through the one issuance path into the configured (S3) storage."""
     from cert_xblock.twin.models import CourseOverview
 
-    CourseOverview.objects.create(id=BLOCK.course_key, display_name="Clouds & Buckets", org="VerifyX")
-    learner = compat.learner_by_id(make_learner("zoe", 'Zoë "Quote" Ünal', 0.9))
-    certificate = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-s3").certificate
-    return certificate, s3_storage
+    CourseOverview.objects.get_or_create(id=BLOCK.course_key, defaults={"display_name": "Clouds & Buckets",
+                                                                        "org": "VerifyX"})
+    learner = compat.learner_by_id(make_learner(username, name, 0.9))
+    return issue_certificate(learner, BLOCK, RULES, via="learner", request_id=f"req-{username}").certificate
+
+
+@pytest.fixture
+def issued_in_s3(s3_storage):
+    return issue_in_s3("zoe", 'Zoë "Quote" Ünal'), s3_storage
 
 
 def test_an_issued_certificate_is_a_private_pdf_object(issued_in_s3, s3_endpoint):
@@ -115,22 +120,13 @@ def test_the_rest_download_redirects_the_holder_to_a_signed_link(issued_in_s3, c
     assert pdf.content == s3.get_object(Bucket=bucket, Key=certificate.file_name)["Body"].read()
 
 
-def test_the_lms_public_read_default_acl_and_a_cdn_domain_never_reach_a_certificate(s3_endpoint, settings):
+def test_the_lms_public_read_default_acl_and_a_cdn_domain_never_reach_a_certificate(s3_storage, s3_endpoint,
+                                                                                      settings):
     """The LMS sets AWS_DEFAULT_ACL = "public-read" (and some sites a CDN domain) for its own files."""
-    from cert_xblock.twin.models import CourseOverview
-
+    bucket, client = s3_storage
     settings.AWS_DEFAULT_ACL = "public-read"
     settings.AWS_S3_CUSTOM_DOMAIN = "cdn.example.org"
-    bucket = new_bucket(s3_endpoint)
-    settings.CERT_XBLOCK_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-        "bucket_name": bucket, "endpoint_url": s3_endpoint, "access_key": "testing", "secret_key": "testing",
-        "region_name": "us-east-1"}}
-    settings.STORAGES = certificate_storages(settings)
-    CourseOverview.objects.create(id=BLOCK.course_key, display_name="Public by default?", org="VerifyX")
-    learner = compat.learner_by_id(make_learner("acl", "Ann Acl", 0.9))
-    certificate = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-acl").certificate
-    client = boto3.client("s3", endpoint_url=s3_endpoint, aws_access_key_id="testing",
-                          aws_secret_access_key="testing", region_name="us-east-1")
+    certificate = issue_in_s3("acl", "Ann Acl")
     grants = client.get_object_acl(Bucket=bucket, Key=certificate.file_name)["Grants"]
     assert [(g["Grantee"]["Type"], g["Permission"]) for g in grants] == [("CanonicalUser", "FULL_CONTROL")]
     assert requests.get(f"{s3_endpoint}/{bucket}/{certificate.file_name}", timeout=30).status_code == 403
