@@ -1,8 +1,8 @@
 """The reliability suite: faults, concurrency and fuzzing on the database Open edX runs.
 
-Tests that need MariaDB carry ``helpers.needs_mariadb``: skipped in the sqlite pass of ``python3 scripts/dev.py test``,
-run in its MariaDB pass (which CI always runs: the test command fails there when MariaDB cannot start). The
-session ends with the figures table (``figures.py``).
+Tests that need MariaDB carry ``helpers.needs_mariadb``: deselected in the sqlite pass of
+``python3 scripts/dev.py test``, run in its MariaDB pass (which CI always runs: the test command fails there when
+MariaDB cannot start). The session ends with the figures table (``figures.py``).
 """
 from __future__ import annotations
 
