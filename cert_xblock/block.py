@@ -153,9 +153,9 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         from .learner_view import learner_state, learner_strings, render_learner_view
 
         learner = self._learner()
-        ref = self.block_ref
-        save_block_config(ref.block_id, ref.course_key, self.certificate_settings)
-        compat.block_seen(ref.course_key, ref.block_id, self.certificate_settings.to_dict())
+        ref, values = self.block_ref, self.certificate_settings
+        save_block_config(ref.block_id, ref.course_key, values)
+        compat.block_seen(ref.course_key, ref.block_id, values.to_dict())
         strings = learner_strings(gettext_for(learner.language))
         learner_html = render_learner_view(learner_state(self, learner), learner, strings)
         staff_view = self._staff_view(learner, learner_html, strings)

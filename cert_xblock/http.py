@@ -30,12 +30,10 @@ class RequestError(ValueError):
         self.status = status
 
 
-def json_response(status: int, payload: dict[str, Any], **headers: str) -> Response:
-    # Not ``headerlist=``: webob then drops ``content_type``, and the runtime serves the JSON as text/html.
-    response = Response(status=status, body=json.dumps(payload).encode("utf-8"), content_type="application/json",
-                        charset="utf-8")
-    response.headers.update(headers)
-    return response
+def json_response(status: int, payload: dict[str, Any]) -> Response:
+    # No ``headerlist=`` here: webob then drops ``content_type``, and the runtime serves the JSON as text/html.
+    return Response(status=status, body=json.dumps(payload).encode("utf-8"), content_type="application/json",
+                    charset="utf-8")
 
 
 def error_response(http_status: int, message: str, **extra: Any) -> Response:
