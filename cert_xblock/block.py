@@ -15,7 +15,7 @@ from xblock.fields import Boolean, Float, Integer, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from . import compat, storage
+from . import compat, plugins, storage
 from .config import DESIGN_NAMES, CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
 from .i18n import direction, gettext_for, gettext_noop, js_catalogue
@@ -30,6 +30,17 @@ DEFAULTS = CertificateSettings()
 
 def _choices(*pairs: tuple[str, str]) -> list[dict[str, str]]:
     return [{"value": value, "display_name": label} for value, label in pairs]
+
+
+def _design_choices() -> list[dict[str, str]]:
+    """The bundled designs, then the installed plug-in designs (read when the editor is drawn)."""
+    return _choices(*[(name, name.capitalize()) for name in DESIGN_NAMES], *plugins.choices(plugins.DESIGN_GROUP))
+
+
+def _source_choices() -> list[dict[str, str]]:
+    """The block's own rules, then the installed eligibility sources."""
+    return _choices(("", gettext_noop("The block's own rules (grade, enrollment, allowlist)")),
+                    *plugins.choices(plugins.ELIGIBILITY_GROUP))
 
 
 @XBlock.needs("user")
@@ -67,7 +78,9 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     allow_audit = Boolean(display_name=gettext_noop("Certify audit learners"), default=DEFAULTS.allow_audit,
                           scope=Scope.settings)
     design = String(display_name=gettext_noop("Design"), default=DEFAULTS.design, scope=Scope.settings,
-                    values=_choices(*[(name, name.capitalize()) for name in DESIGN_NAMES]))
+                    help=gettext_noop("A bundled design, or one an installed plug-in adds (listed below with its "
+                                      "help)."),
+                    values=_design_choices)
     orientation = String(display_name=gettext_noop("Orientation"), default=DEFAULTS.orientation, scope=Scope.settings,
                          values=_choices(("landscape", gettext_noop("Landscape")),
                                          ("portrait", gettext_noop("Portrait"))))
@@ -114,6 +127,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         values=_choices(("", gettext_noop("The learner's preferred language")), ("en", "English"), ("es", "Español"),
                         ("fr", "Français"), ("pt-br", "Português (Brasil)"), ("ar", "العربية"), ("hi", "हिन्दी"),
                         ("zh-cn", "中文（简体）")))
+
+    eligibility_source = String(
+        display_name=gettext_noop("Eligibility source"),
+        help=gettext_noop("Who earns the certificate: the block's own rules, or an installed plug-in's rule (listed "
+                          "below with its help). The enrollment, allowlist, revocation and date rules still apply."),
+        default=DEFAULTS.eligibility_source, scope=Scope.settings, values=_source_choices)
 
     editable_fields = CertificateSettings.field_names()
     has_author_view = True
@@ -186,8 +205,13 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         values = self.certificate_settings
         rule = (_("Earned with a grade of {percent}% or more.").format(percent=values.minimum_percent)
                 if values.grade_rule == "minimum_percent" else _("Earned with the course's passing grade."))
+        if values.eligibility_source:
+            rule = _("Earned when the eligibility source {name} says the learner qualifies.").format(
+                name=values.eligibility_source)
         available = _("Available from {date}.").format(date=values.available_from) if values.available_from else ""
-        return Fragment(render_template("author.html", {"settings": values, "problems": validate_settings(values, _),
+        problems = [str(p) for p in validate_settings(values, _)]
+        problems += plugins.block_problems(values.eligibility_source, values.design, _)
+        return Fragment(render_template("author.html", {"settings": values, "problems": problems,
                                                         "strings": {"rule": rule, "available": available}}))
 
     def studio_view(self, context: dict | None = None) -> Fragment:
@@ -202,6 +226,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         frag = super().studio_view(context)
         frag.add_content(render_template("studio_extra.html", {
             "preview_url": self.runtime.handler_url(self, "preview"), "strings": strings,
+            "plugins": plugins.studio_listing(gettext_for(language)),
             "language": language or "en", "direction": direction(language),
         }))
         frag.add_css(read_text("static", "css/cert_xblock_studio.css"))

@@ -47,6 +47,7 @@ class CertificateSettings:
     batch_not_before: str = ""  # YYYY-MM-DD (UTC)
     publish_revoke_reason: bool = False  # the verify page tells the public why a certificate was revoked
     certificate_language: str = ""  # blank: the learner's preferred language; else one of CERTIFICATE_LANGUAGES
+    eligibility_source: str = ""  # blank: the block's own rules; else an installed plug-in (cert_xblock.plugins)
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
@@ -136,6 +137,20 @@ def _check_signatories(value: str, _: Callable[[str], str]) -> str | None:
     return None
 
 
+def _check_plugins(values: CertificateSettings, _: Callable[[str], str], problems: list[FieldProblem]) -> None:
+    """A design or eligibility source the settings name must be bundled or installed (a broken plug-in is installed:
+    Studio reports it, and the block issues nothing through it)."""
+    from . import plugins
+
+    if not isinstance(values.design, str) or not values.design.strip():
+        problems.append(FieldProblem("design", _("Choose one of the bundled designs.")))
+    elif values.design not in DESIGN_NAMES and values.design not in plugins.design_names():
+        problems.append(FieldProblem("design", _(plugins.DESIGN_MISSING).format(name=values.design)))
+    if values.eligibility_source and values.eligibility_source not in plugins.source_names():
+        problems.append(FieldProblem("eligibility_source",
+                                     _(plugins.SOURCE_MISSING).format(name=values.eligibility_source)))
+
+
 def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lambda s: s) -> list[FieldProblem]:
     """Every problem with these settings, each naming its field, in the author's language through ``_``."""
     problems: list[FieldProblem] = []
@@ -155,7 +170,7 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
     need("certificate_title", len(values.certificate_title) <= 120,
          _("Keep the certificate title under 120 characters."))
     need("course_name", len(values.course_name) <= 200, _("Keep the course name under 200 characters."))
-    need("design", values.design in DESIGN_NAMES, _("Choose one of the bundled designs."))
+    _check_plugins(values, _, problems)
     need("orientation", values.orientation in ORIENTATIONS, _("Choose landscape or portrait."))
     need("page_size", values.page_size in PAGE_SIZES, _("Choose A4 or US Letter."))
     need("certificate_language", values.certificate_language in ("", *CERTIFICATE_LANGUAGES),

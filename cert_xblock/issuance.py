@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from opaque_keys.edx.keys import CourseKey
 
-from . import compat, storage
+from . import compat, plugins, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
 from .eligibility import Decision, Facts, Outcome, decide, to_percent
@@ -293,6 +293,7 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
 
 
 def design_of(rules: CertificateSettings) -> Design:
-    """The renderer's design choice, taken from the block's settings."""
+    """The renderer's design choice, taken from the block's settings; a plug-in design brings its artist
+    (``plugins.DesignUnavailable``, a render error, when it is not installed or broken)."""
     return Design(name=rules.design, orientation=rules.orientation, page_size=rules.page_size,
-                  accent_color=rules.accent_color)
+                  accent_color=rules.accent_color, artist=plugins.artist(rules.design))

@@ -10,7 +10,7 @@ from typing import Any
 
 from webob import Response
 
-from . import compat
+from . import compat, plugins
 from .batch import record_failures
 from .http import RequestError, error_response, json_response, parse_json_object
 from .i18n import direction, format_day, format_number, gettext_for
@@ -19,6 +19,7 @@ from .models import IssueFailure
 from .names import NameRefused, refusal_message
 from .payloads import certificate_payload, grade_payload
 from .platform_types import Learner
+from .plugins import DesignUnavailable
 from .rendering import RenderError
 from .templating import render_template
 from .tracking import certificate_requested
@@ -63,8 +64,16 @@ def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
         next_url = compat.courseware_url(block.block_ref.course_key, block.block_ref.block_id)
         return {"status": "anonymous", "message": _("Sign in to get your certificate."),
                 "login_url": compat.login_url(next_url)}
-    standing = assess(learner, block.block_ref, block.certificate_settings)
-    return _standing_payload(block, standing, learner, _)
+    rules = block.certificate_settings
+    standing = assess(learner, block.block_ref, rules)
+    payload = _standing_payload(block, standing, learner, _)
+    if payload["status"] == "eligible":
+        try:
+            plugins.artist(rules.design)
+        except DesignUnavailable as exc:
+            # Said before the click rather than after it: the button could only fail.
+            payload.update(status="delayed", message=exc.message(_))
+    return payload
 
 
 def learner_strings(_: Any) -> dict[str, str]:
@@ -124,8 +133,10 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
                   request_id, learner.user_id, block.block_ref.block_id, scripts, exc)
         # What "the course team has been told" means: the staff view counts and lists the failure.
         record_failures(block.block_ref, [learner.user_id], IssueFailure.Kind.RENDER, str(exc), request_id)
-        return error_response(422, _("Your certificate is delayed: it cannot be printed yet. The course team has "
-                                     "been told; please try again later."), request_id=request_id, status="delayed")
+        message = (exc.message(_) if isinstance(exc, DesignUnavailable) else
+                   _("Your certificate is delayed: it cannot be printed yet. The course team has been told; please "
+                     "try again later."))
+        return error_response(422, message, request_id=request_id, status="delayed")
     except Exception:
         log.exception("cert_xblock request_id=%s user=%s issuing failed", request_id, learner.user_id)
         return error_response(503, _("Your certificate could not be issued just now. Please try again."),

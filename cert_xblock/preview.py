@@ -19,6 +19,7 @@ from .i18n import gettext_for
 from .issuance import certificate_document, design_of, printed_course_and_org
 from .links import SAMPLE_VERIFY_ID, verify_url
 from .models import IssuedCertificate, new_short_code, new_verify_id
+from .plugins import DesignUnavailable
 from .rendering import RenderError, render_certificate
 
 SAMPLE_NAME = "Ada Lovelace"
@@ -52,6 +53,8 @@ def preview_response(block: Any, request: Any, language: str = "en") -> Response
                        wording=replace(document.wording, verify_at=_("Sample only, not a certificate: {url}")))
     try:
         pdf = render_certificate(document, design_of(values))
+    except DesignUnavailable as exc:
+        return error_response(400, exc.message(_), fields={"design": exc.message(_)})
     except RenderError as exc:
         return error_response(400, str(exc))
     return Response(body=pdf, content_type="application/pdf", cache_control="no-store",

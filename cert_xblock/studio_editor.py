@@ -24,4 +24,7 @@ def studio_strings(_: Any) -> dict[str, str]:
         "preview_working": _("Updating the sample…"),
         "preview_ready": _("The sample shows your latest changes."),
         "preview_failed": _("The sample cannot be drawn until the marked settings are corrected."),
+        "plugins_title": _("Installed plug-ins"),
+        "plugins_none": _("None installed."),
+        "plugin_broken": _("Broken:"),
     }

@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("CERT_XBLOCK_VENV", REPO / ".venv"))
 PYTHON = VENV / "bin" / "python"
 APT_LIST = REPO / "scripts" / "apt-packages.txt"
+EXAMPLE_PLUGIN = REPO / "tests" / "plugin_example"
 # The npm packages the tests use, each installed from its committed lockfile: folder, package, what it is for.
 NPM_PACKAGES = (
     (REPO / "tests" / "rendering" / "js", "pdfjs-dist", "pdf.js, an independent reader of the certificates' text"),
@@ -45,12 +46,25 @@ def run(*args: str, env: dict[str, str] | None = None, check: bool = True) -> in
     return subprocess.run(list(args), env={**os.environ, **(env or {})}, check=check, cwd=REPO).returncode
 
 
+def example_plugin_files() -> bytes:
+    """The example plug-in package's files, for the install stamp (a change reinstalls it)."""
+    files = sorted(p for p in EXAMPLE_PLUGIN.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                   and ".egg-info" not in str(p) and "build" not in p.relative_to(EXAMPLE_PLUGIN).parts)
+    return b"".join(str(p.relative_to(EXAMPLE_PLUGIN)).encode() + p.read_bytes() for p in files)
+
+
 def ensure_venv(extra: str) -> None:
-    """Create .venv and install the project with ``extra``; skipped when nothing changed since last time."""
+    """Create .venv and install the project with ``extra``; skipped when nothing changed since last time.
+
+    For the tests, the example plug-in package (``tests/plugin_example``) is installed too, as an operator installs
+    a plug-in: a regular (not editable) pip install, so it is a distribution with entry points like any other.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036 - says so plainly when run by an older python3
         sys.exit(f"cert_xblock needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     stamp = VENV / f".installed-{extra}"
-    wanted = hashlib.sha256((REPO / "setup.py").read_bytes() + sys.version.encode()).hexdigest()
+    testing = "test" in extra.split(",")
+    wanted = hashlib.sha256((REPO / "setup.py").read_bytes() + sys.version.encode()
+                            + (example_plugin_files() if testing else b"")).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
@@ -59,6 +73,9 @@ def ensure_venv(extra: str) -> None:
     say(f"installing cert_xblock[{extra}] into {VENV}")
     run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{REPO}[{extra}]")
+    if testing:
+        say("installing the example plug-in package (tests/plugin_example)")
+        run(str(PYTHON), "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(EXAMPLE_PLUGIN))
     stamp.write_text(wanted)
 
 

@@ -6,13 +6,19 @@ imports only what is re-exported here.
 """
 from __future__ import annotations
 
+from .designs import DesignPage, Layout, Slot
 from .engine import DESIGNS, render_certificate
+from .layout import Box
 from .types import CertificateData, Design, MissingGlyphs, RenderError, Signatory, Wording
 
 __all__ = [
     "DESIGNS",
+    "Box",
     "CertificateData",
     "Design",
+    "DesignPage",
+    "Layout",
+    "Slot",
     "MissingGlyphs",
     "RenderError",
     "Signatory",

@@ -1,11 +1,14 @@
 """The bundled designs: artwork drawn with reportlab, and the boxes every text and picture goes in.
 
 All designs share one grid of boxes (computed from the page size), so no two texts can overlap whatever
-the design; a design chooses the artwork, the fonts, the colours and the alignment.
+the design; a design chooses the artwork, the fonts, the colours and the alignment. A plug-in design
+(``Design.artist``) is handed the same grid (``DesignPage.standard``) and returns its own ``Layout``; the renderer
+then prints every text, picture and the QR code into that layout exactly as for a bundled one.
 """
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -17,6 +20,7 @@ from .types import Design, RenderError
 
 DESIGNS: tuple[str, ...] = ("classic", "modern", "minimal")
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
+MARGIN = 0.085  # of the page's shorter side
 
 
 @dataclass(frozen=True)
@@ -81,15 +85,42 @@ def accent(design: Design) -> str:
     return value.lower()
 
 
+@dataclass(frozen=True)
+class DesignPage:
+    """What a plug-in design is given: the page, the author's accent colour, how many signatories there are, and
+    ``standard``, the shared grid with the classic design's fonts and colours and no artwork, to keep or adjust."""
+
+    width: float
+    height: float
+    margin: float
+    accent_color: str  # "#rrggbb"
+    signatories: int
+    standard: Layout
+
+    def artwork(self, draw: Callable[[canvas.Canvas], None]) -> str:
+        """Run reportlab drawing calls on a page of this size; the PDF operators, for ``Layout.artwork``."""
+        return _capture(self.width, self.height, draw)
+
+
 def build_layout(design: Design, signatories: int) -> Layout:
     """Boxes and artwork for a design, page size, orientation and number of signatories."""
+    if design.artist is not None:
+        standard = _layout(Design(orientation=design.orientation, page_size=design.page_size,
+                                  accent_color=design.accent_color), signatories, artwork=False)
+        width, height = standard.page
+        page = DesignPage(width, height, MARGIN * min(width, height), accent(design), signatories, standard)
+        return design.artist(page)
+    return _layout(design, signatories)
+
+
+def _layout(design: Design, signatories: int, *, artwork: bool = True) -> Layout:
     if design.name not in _STYLES:
         raise RenderError(f"Unknown design {design.name!r}: choose one of {', '.join(DESIGNS)}.")
     style = _STYLES[design.name]
     color = accent(design)
     width, height = page_size(design)
     landscape = width > height
-    margin = 0.085 * min(width, height)
+    margin = MARGIN * min(width, height)
     inner = Box(margin, margin, width - 2 * margin, height - 2 * margin)
     # Heights, top to bottom, as fractions of the inner box; the rest is spacing between rows.
     rows = [
@@ -153,8 +184,8 @@ def build_layout(design: Design, signatories: int) -> Layout:
         logo = Box(logo.x, logo.y, logo.w * 0.35, logo.h)
     if design.name == "modern":
         slots["title"] = Slot(slots["title"].box, heading, slots["title"].max_size, title_color, 1, "start")
-    artwork = _ARTWORK[design.name](width, height, margin, color, boxes, signature_boxes, slots)
-    return Layout((width, height), artwork, slots, qr, logo, tuple(signature_boxes))
+    drawn = _ARTWORK[design.name](width, height, margin, color, boxes, signature_boxes, slots) if artwork else ""
+    return Layout((width, height), drawn, slots, qr, logo, tuple(signature_boxes))
 
 
 def _tint(hex_color: str, amount: float) -> HexColor:

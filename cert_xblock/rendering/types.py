@@ -1,8 +1,10 @@
 """The renderer's inputs: plain, immutable data, so callers and tests can build them without Django."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 class RenderError(ValueError):
@@ -32,10 +34,18 @@ class Signatory:
 
 @dataclass(frozen=True)
 class Design:
+    """Which design, and how the author set it up.
+
+    ``artist`` draws a design that is not bundled (an installed plug-in, ``cert_xblock.plugins``): it receives a
+    ``DesignPage`` and returns the ``Layout``. It is part of the design's identity, so templates drawn by one
+    plug-in object are never reused for another.
+    """
+
     name: str = "classic"
     orientation: str = "landscape"  # landscape | portrait
     page_size: str = "A4"  # A4 | Letter
     accent_color: str = "#1f4e79"
+    artist: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,102 @@
+"""Installable plug-ins: eligibility sources (``cert_xblock.eligibility``) and designs (``cert_xblock.designs``).
+
+The package's one public face: plug-in authors import the interface from here (``Verdict``, ``EligibilityRequest``,
+``Layout``...), and the rest of cert_xblock asks here which plug-ins are installed, what a source says about a chunk
+of learners, which artist draws a design, and what Studio should list. ``docs/plugins.md`` is the guide.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..i18n import gettext_noop
+from ..rendering import Box, DesignPage, Layout, Slot
+from . import registry
+from .designs import DesignUnavailable, artist
+from .interface import (
+    DESIGN_GROUP,
+    ELIGIBILITY_GROUP,
+    CandidateSource,
+    DesignSource,
+    EligibilityRequest,
+    EligibilitySource,
+    Verdict,
+)
+from .registry import BUILT_IN_DESIGNS, Plugin, refresh
+from .sources import SourceAnswer, answers, candidates
+
+__all__ = [
+    "BUILT_IN_DESIGNS",
+    "DESIGN_GROUP",
+    "DESIGN_MISSING",
+    "ELIGIBILITY_GROUP",
+    "Box",
+    "CandidateSource",
+    "DesignPage",
+    "DesignSource",
+    "DesignUnavailable",
+    "EligibilityRequest",
+    "EligibilitySource",
+    "Layout",
+    "Plugin",
+    "SOURCE_MISSING",
+    "Slot",
+    "SourceAnswer",
+    "Verdict",
+    "answers",
+    "artist",
+    "block_problems",
+    "candidates",
+    "choices",
+    "design_names",
+    "refresh",
+    "source_names",
+    "studio_listing",
+]
+
+_GROUP_TITLES = {ELIGIBILITY_GROUP: gettext_noop("Eligibility sources"), DESIGN_GROUP: gettext_noop("Designs")}
+SOURCE_MISSING = gettext_noop("The eligibility source {name} is not installed: install it or choose another.")
+DESIGN_MISSING = gettext_noop("The design {name} is not installed: install it or choose another.")
+PLUGIN_BROKEN = gettext_noop("The plug-in {title} ({name}) is broken, so this block cannot issue certificates. "
+                             "{reason}")
+
+
+def source_names() -> tuple[str, ...]:
+    """The names of the installed eligibility sources, broken ones included (the setting may name them)."""
+    return tuple(registry.installed(ELIGIBILITY_GROUP))
+
+
+def design_names() -> tuple[str, ...]:
+    """The names of the installed plug-in designs, broken ones included."""
+    return tuple(registry.installed(DESIGN_GROUP))
+
+
+def _problem(plugin: Plugin) -> registry.Problem | None:
+    return plugin.problem or registry.last_failure(plugin)
+
+
+def choices(group: str, _: Callable[[str], str] = lambda s: s) -> list[tuple[str, str]]:
+    """(name, label) of every installed plug-in of the group, for Studio's drop-downs; broken ones say so."""
+    broken = _("(broken)")
+    return [(name, f"{plugin.title} {broken}" if _problem(plugin) else plugin.title)
+            for name, plugin in registry.installed(group).items()]
+
+
+def studio_listing(_: Callable[[str], str] = lambda s: s) -> list[dict[str, Any]]:
+    """What Studio's editor lists: each group with its installed plug-ins, their help text and state."""
+    return [{"title": _(_GROUP_TITLES[group]), "group": group, "plugins": [
+        {"name": name, "title": plugin.title, "help": plugin.help_text, "distribution": plugin.distribution,
+         "problem": _problem(plugin).text(_) if _problem(plugin) else ""}
+        for name, plugin in registry.installed(group).items()]} for group in (ELIGIBILITY_GROUP, DESIGN_GROUP)]
+
+
+def block_problems(eligibility_source: str, design: str, _: Callable[[str], str] = lambda s: s) -> list[str]:
+    """Why a block's chosen plug-ins are broken (could not be loaded, or failed when last used), for Studio's
+    summary of the block; one that is not installed at all is a validation problem of its field
+    (``config.validate_settings``)."""
+    problems = []
+    for group, name in ((ELIGIBILITY_GROUP, eligibility_source), (DESIGN_GROUP, design)):
+        plugin = registry.installed(group).get(name) if name else None
+        if plugin is not None and _problem(plugin):
+            problems.append(_(PLUGIN_BROKEN).format(title=plugin.title, name=name, reason=_problem(plugin).text(_)))
+    return problems
