@@ -76,7 +76,7 @@ class _Artist:
         plugin = self.plugin
         try:
             layout = plugin.target.layout(page)
-        except Exception as exc:  # noqa: BLE001 - a plug-in's failure delays the certificate, it is never printed
+        except Exception as exc:
             log.exception("cert_xblock design plug-in %s (%s) raised", plugin.name, plugin.distribution)
             registry.failed(plugin, registry.described(exc))
             raise DesignUnavailable(plugin.name, plugin, registry.described(exc)) from exc

@@ -18,10 +18,10 @@ __all__ = [
     "Design",
     "DesignPage",
     "Layout",
-    "Slot",
     "MissingGlyphs",
     "RenderError",
     "Signatory",
+    "Slot",
     "Wording",
     "render_certificate",
 ]

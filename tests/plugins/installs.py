@@ -31,6 +31,7 @@ untitled = cert_xblock_broken_plugins:Untitled
 raising_design = cert_xblock_broken_plugins:RaisingDesign
 wrong_design = cert_xblock_broken_plugins:WrongTypeDesign
 text_design = cert_xblock_broken_plugins:TextDesign
+missing_design = cert_xblock_no_such_module:Design
 classic = cert_xblock_broken_plugins:WrongTypeDesign
 """
 

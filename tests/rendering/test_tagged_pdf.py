@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pikepdf
 import pytest
 
+from cert_xblock import plugins
 from cert_xblock.rendering import Design, Signatory, render_certificate
 
 from .conftest import VERIFY_URL, sample
@@ -25,8 +26,11 @@ CASES = {
     "arabic-name-logo-signatures": sample(learner_name="محمد عبد الله", logo=PNG, signatories=SIGNATORIES),
     "cjk-no-grade": sample(learner_name="やまだ 太郎", grade_text="", custom_text="With distinction"),
     "devanagari-modern": sample(learner_name="क्षत्रिय", signatories=SIGNATORIES[:1]),
+    "greek-ribbon-plugin": sample(learner_name="Αλέξανδρος Παπαδόπουλος", signatories=SIGNATORIES),
 }
-DESIGNS = {"devanagari-modern": Design(name="modern", orientation="portrait", page_size="Letter")}
+# The example package's plug-in design (tests/plugin_example): its artwork, our tagged texts.
+DESIGNS = {"devanagari-modern": Design(name="modern", orientation="portrait", page_size="Letter"),
+           "greek-ribbon-plugin": Design(name="ribbon", artist=plugins.artist("ribbon"))}
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "f*", "F", "B", "B*", "b", "b*", "S", "s", "sh", "BI"}
 
 
