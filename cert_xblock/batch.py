@@ -136,7 +136,7 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
     report = ChunkReport()
     grades = compat.read_course_grades(user_ids, block.ref.course_key)
     learners = compat.learners_by_ids(grades)
-    standings = gather_standings(block.ref, grades)
+    standings = gather_standings(block.ref, block.rules, grades)
     for position, user_id in enumerate(user_ids):
         learner = learners.get(user_id)
         if learner is None:

@@ -51,6 +51,24 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     # Labels and help are marked for the catalogue (gettext_noop) and translated where the editor shows them.
     display_name = String(display_name=gettext_noop("Display name"), default=DEFAULTS.display_name,
                           scope=Scope.settings)
+    kind = String(
+        display_name=gettext_noop("Certificate for"),
+        help=gettext_noop("The whole course; a lesson (the section holding this block, or the sections listed "
+                          "below), earned by the graded work in it; or a pathway: this course and the courses "
+                          "listed below, each passed."),
+        default=DEFAULTS.kind, scope=Scope.settings,
+        values=_choices(("course", gettext_noop("The course")), ("lesson", gettext_noop("A lesson")),
+                        ("pathway", gettext_noop("A pathway of courses"))),
+    )
+    lesson_sections = String(
+        display_name=gettext_noop("Lesson sections"),
+        help=gettext_noop("A lesson certificate: the usage keys of its sections, one per line. Blank: the "
+                          "section that holds this block."),
+        default=DEFAULTS.lesson_sections, scope=Scope.settings, multiline_editor=True)
+    pathway_courses = String(
+        display_name=gettext_noop("Pathway courses"),
+        help=gettext_noop("A pathway certificate: the course keys to pass besides this course, one per line."),
+        default=DEFAULTS.pathway_courses, scope=Scope.settings, multiline_editor=True)
     grade_rule = String(
         display_name=gettext_noop("Grade that earns the certificate"),
         help=gettext_noop("Either the course's own passing grade, or a minimum percentage set below."),
@@ -63,6 +81,15 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         help=gettext_noop("Used when the grade rule is 'A minimum percentage' (0-100)."),
         default=DEFAULTS.minimum_percent, scope=Scope.settings,
     )
+    assignment_minimums = String(
+        display_name=gettext_noop("Minimum per assignment type"),
+        help=gettext_noop("Optional, one per line: assignment type: minimum percentage, e.g. 'Homework: 60'."),
+        default=DEFAULTS.assignment_minimums, scope=Scope.settings, multiline_editor=True)
+    completion_percent = Float(
+        display_name=gettext_noop("Completion required (%)"),
+        help=gettext_noop("How much of the course (a lesson: of its sections) the learner must have completed, "
+                          "0-100. 0: no completion rule."),
+        default=DEFAULTS.completion_percent, scope=Scope.settings)
     certificate_title = String(display_name=gettext_noop("Certificate title"), default=DEFAULTS.certificate_title,
                                scope=Scope.settings)
     course_name = String(display_name=gettext_noop("Course name as printed"),

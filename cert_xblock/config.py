@@ -15,6 +15,10 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 GRADE_RULES = ("course_passing", "minimum_percent")
+# What a certificate is for (seed 002): the course, a lesson (sections of it), or a pathway of courses.
+KINDS = ("course", "lesson", "pathway")
+MAX_PATHWAY_COURSES = 20
+MAX_ASSIGNMENT_MINIMUMS = 10
 DESIGN_NAMES = ("classic", "modern", "minimal")
 ORIENTATIONS = ("landscape", "portrait")
 PAGE_SIZES = ("A4", "Letter")
@@ -26,8 +30,13 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 @dataclass(frozen=True)
 class CertificateSettings:
     display_name: str = "Certificate"
+    kind: str = "course"  # one of KINDS
+    lesson_sections: str = ""  # a lesson: section usage keys, one per line; blank: the section holding the block
+    pathway_courses: str = ""  # a pathway: the course keys to pass besides this one, one per line
     grade_rule: str = "course_passing"
     minimum_percent: float = 70.0
+    assignment_minimums: str = ""  # one per line: "Homework: 60" (the assignment type as the grader names it)
+    completion_percent: float = 0.0  # the course's (a lesson: its sections') completion required; 0: none
     certificate_title: str = "Certificate of Completion"
     course_name: str = ""  # blank: the course's own name
     organization_name: str = ""  # blank: the course's organization
@@ -73,6 +82,29 @@ class CertificateSettings:
     @property
     def batch_not_before_datetime(self) -> datetime | None:
         return parse_day(self.batch_not_before)
+
+    @property
+    def section_ids(self) -> list[str]:
+        """The lesson's chosen sections (usage keys as text); empty: the section that holds the block."""
+        return [line.strip() for line in self.lesson_sections.splitlines() if line.strip()]
+
+    @property
+    def pathway_course_ids(self) -> list[str]:
+        """The pathway's other courses (course keys as text), in the author's order, without repeats."""
+        return list(dict.fromkeys(line.strip() for line in self.pathway_courses.splitlines() if line.strip()))
+
+    @property
+    def assignment_minimum_map(self) -> dict[str, float]:
+        """Assignment type → minimum percent (0..100), as the author wrote them; lines that do not parse are
+        left out (validation refuses them before they are saved)."""
+        result: dict[str, float] = {}
+        for line in self.assignment_minimums.splitlines():
+            name, _, value = line.rpartition(":")
+            try:
+                result[name.strip()] = float(value)
+            except ValueError:
+                continue
+        return {name: value for name, value in result.items() if name}
 
     @property
     def signatory_list(self) -> list[dict[str, str]]:
@@ -151,6 +183,54 @@ def _check_plugins(values: CertificateSettings, _: Callable[[str], str], problem
                                      _(plugins.SOURCE_MISSING).format(name=values.eligibility_source)))
 
 
+def _check_sections(value: str, _: Callable[[str], str]) -> str | None:
+    from opaque_keys import InvalidKeyError
+    from opaque_keys.edx.keys import UsageKey
+
+    for line in (line.strip() for line in value.splitlines()):
+        if not line:
+            continue
+        try:
+            key = UsageKey.from_string(line)
+        except InvalidKeyError:
+            return _("'{value}' is not a section's usage key (block-v1:...+type@chapter+block@...).").format(
+                value=line[:80])
+        if key.block_type != "chapter":
+            return _("'{value}' is not a section: give the usage keys of sections (type@chapter).").format(
+                value=line[:80])
+    return None
+
+
+def _check_courses(value: str, _: Callable[[str], str]) -> str | None:
+    from opaque_keys import InvalidKeyError
+    from opaque_keys.edx.keys import CourseKey
+
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    if len(lines) > MAX_PATHWAY_COURSES:
+        return _("List at most {count} courses.").format(count=MAX_PATHWAY_COURSES)
+    for line in lines:
+        try:
+            CourseKey.from_string(line)
+        except InvalidKeyError:
+            return _("'{value}' is not a course key (course-v1:Org+Course+Run).").format(value=line[:80])
+    return None
+
+
+def _check_assignment_minimums(value: str, _: Callable[[str], str]) -> str | None:
+    lines = [line for line in value.splitlines() if line.strip()]
+    if len(lines) > MAX_ASSIGNMENT_MINIMUMS:
+        return _("Give at most {count} assignment types.").format(count=MAX_ASSIGNMENT_MINIMUMS)
+    for line in lines:
+        name, colon, number = line.rpartition(":")
+        try:
+            percent = float(number)
+        except ValueError:
+            percent = math.nan
+        if not colon or not name.strip() or not 0 <= percent <= 100:
+            return _("Write each line as: assignment type: minimum percentage, for example 'Homework: 60'.")
+    return None
+
+
 def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lambda s: s) -> list[FieldProblem]:
     """Every problem with these settings, each naming its field, in the author's language through ``_``."""
     problems: list[FieldProblem] = []
@@ -161,6 +241,14 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
 
     need("display_name", bool(values.display_name.strip()), _("The display name cannot be empty."))
     need("grade_rule", values.grade_rule in GRADE_RULES, _("Choose how a grade qualifies."))
+    need("kind", values.kind in KINDS, _("Choose a course, lesson or pathway certificate."))
+    need("pathway_courses", values.kind != "pathway" or bool(values.pathway_course_ids),
+         _("A pathway certificate needs at least one other course to pass."))
+    need(
+        "completion_percent",
+        isinstance(values.completion_percent, (int, float)) and 0 <= values.completion_percent <= 100,
+        _("The completion required must be a percentage between 0 and 100."),
+    )
     need(
         "minimum_percent",
         isinstance(values.minimum_percent, (int, float)) and 0 <= values.minimum_percent <= 100,
@@ -187,6 +275,9 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
         ("batch_not_before", _check_day),
         ("batch_schedule", _check_crontab),
         ("signatories", _check_signatories),
+        ("lesson_sections", _check_sections),
+        ("pathway_courses", _check_courses),
+        ("assignment_minimums", _check_assignment_minimums),
     ):
         message = check(getattr(values, name), _)
         if message:

@@ -27,6 +27,7 @@ from .config import CertificateSettings
 from .course_assets import course_asset
 from .eligibility import Decision, Facts, Outcome, decide, to_percent
 from .i18n import certificate_wording, format_number
+from .kinds import requirements_for
 from .links import verify_url
 from .models import AllowlistEntry, CertificateVersion, IssuedCertificate, format_short_code
 from .names import certificate_name
@@ -79,7 +80,8 @@ class KnownStanding:
     certificate: IssuedCertificate | None
 
 
-def gather_standings(block: BlockRef, grades: dict[int, GradeSnapshot]) -> dict[int, KnownStanding]:
+def gather_standings(block: BlockRef, rules: CertificateSettings,
+                     grades: dict[int, GradeSnapshot]) -> dict[int, KnownStanding]:
     """Everything eligibility needs about many learners, in a constant number of queries, whatever their count.
 
     The click reads one learner with it, a batch chunk all of its learners.
@@ -98,10 +100,12 @@ def gather_standings(block: BlockRef, grades: dict[int, GradeSnapshot]) -> dict[
             revoked.add(certificate.user_id)
         if certificate.live == 1:
             live[certificate.user_id] = certificate
+    requirements = requirements_for(block.block_id, block.course_key, rules, grades, course) or {}
     return {
         user_id: KnownStanding(course, Facts(
             grade=grade, enrollment=enrollments.get(user_id), allowlisted=user_id in allowlisted,
             revoked=user_id in revoked, course_passing_percent=course.lowest_passing_grade,
+            requirements=requirements.get(user_id),
         ), live.get(user_id))
         for user_id, grade in grades.items()
     }
@@ -119,7 +123,7 @@ def assess(learner: Learner, block: BlockRef, rules: CertificateSettings, *, now
     if known is None:
         if grade is None:
             grade = compat.read_course_grade(learner.user_id, block.course_key)
-        known = gather_standings(block, {learner.user_id: grade})[learner.user_id]
+        known = gather_standings(block, rules, {learner.user_id: grade})[learner.user_id]
     course, existing = known.course, known.certificate
     facts = replace(known.facts, staff_override=True) if staff_override else known.facts
     if existing is not None:

@@ -17,7 +17,7 @@ from .i18n import direction, format_day, format_number, gettext_for
 from .issuance import Assessment, assess, issue_certificate, new_request_id
 from .models import IssueFailure
 from .names import NameRefused, refusal_message
-from .payloads import certificate_payload, grade_payload
+from .payloads import certificate_payload, grade_payload, requirement_payload
 from .platform_types import Learner
 from .plugins import DesignUnavailable
 from .rendering import RenderError
@@ -36,6 +36,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         payload["required_percent"] = decision.required_percent
         payload["gap"] = decision.gap
         payload["reason"] = decision.reason.value
+        payload["unmet"] = [requirement_payload(requirement, _) for requirement in decision.unmet]
         if decision.available_from:
             payload["available_from"] = decision.available_from.date().isoformat()
             payload["message"] = _("Certificates become available on {date}.").format(
@@ -52,7 +53,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         payload["certificate"]["issued_on"] = format_day(standing.certificate.issued_at.date(), learner.language)
         # The same view after the click and after a reload (where there is no decision to read).
         payload["message"] = _("Your certificate is ready.")
-        for key in ("required_percent", "gap", "reason"):
+        for key in ("required_percent", "gap", "reason", "unmet"):
             payload.pop(key, None)
     return payload
 

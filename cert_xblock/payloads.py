@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .eligibility import to_percent
+from .eligibility import Requirement, to_percent
 from .links import verify_url
 from .models import IssuedCertificate, format_short_code
 from .platform_types import GradeSnapshot
@@ -28,3 +28,10 @@ def certificate_payload(certificate: IssuedCertificate, download_url: str) -> di
         "issued_at": certificate.issued_at.isoformat(),
         "expires_at": certificate.expires_at.isoformat() if certificate.expires_at else None,
     }
+
+
+def requirement_payload(requirement: Requirement, _: Any) -> dict[str, Any]:
+    """One unmet requirement as the learner view and the API give it: what, how far, and the sentence."""
+    return {"rule": requirement.rule.value, "subject": requirement.subject, "current": requirement.current,
+            "required": requirement.required, "gap": requirement.gap, "remaining": list(requirement.remaining),
+            "message": requirement.message(_)}

@@ -111,7 +111,7 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
         return []
     grades = compat.read_course_grades(user_ids, block.ref.course_key)
     people = compat.learners_by_ids(user_ids)
-    standings = gather_standings(block.ref, grades)
+    standings = gather_standings(block.ref, block.rules, grades)
     revoked = {c.user_id: c for c in IssuedCertificate.objects.filter(
         block_id=block.ref.block_id, user_id__in=user_ids, status=REVOKED).order_by("revoked_at")}
     notes = dict(AllowlistEntry.objects.filter(block_id=block.ref.block_id, user_id__in=user_ids)

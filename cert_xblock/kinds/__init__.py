@@ -1,0 +1,35 @@
+"""What a block's certificate asks of each learner: its kind (course, lesson, pathway) and its further rules.
+
+``requirements_for`` turns the block's Studio settings and a chunk of learners' course grades into each learner's
+``Requirement`` list for ``eligibility.decide``. The first requirement is the primary one (the course grade, a
+lesson's section grade, or an installed eligibility source's verdict); the rest are the pathway's courses, the
+per-assignment-type minimums and completion. Everything is read for the whole chunk at once, so a batch chunk
+costs the same number of queries whoever is in it.
+"""
+from __future__ import annotations
+
+from opaque_keys.edx.keys import CourseKey
+
+from ..config import CertificateSettings
+from ..eligibility import Requirement, course_grade_requirement
+from ..platform_types import CourseInfo, GradeSnapshot
+
+Requirements = dict[int, tuple[Requirement, ...]]
+
+
+def course_grade_alone(rules: CertificateSettings) -> bool:
+    """A course certificate with no further rule: the course grade decides, as it always has."""
+    return rules.kind == "course" and not rules.assignment_minimum_map and not rules.completion_percent
+
+
+def requirements_for(block_id: str, course_key: CourseKey, rules: CertificateSettings,
+                     grades: dict[int, GradeSnapshot], course: CourseInfo) -> Requirements | None:
+    """Each learner's requirements, primary first; None where the course grade alone decides (``decide`` then
+    builds that one requirement itself)."""
+    if course_grade_alone(rules):
+        return None
+    lists: dict[int, list[Requirement]] = {
+        user_id: [course_grade_requirement(rules, grade, course.lowest_passing_grade)]
+        for user_id, grade in grades.items()
+    }
+    return {user_id: tuple(requirements) for user_id, requirements in lists.items()}
