@@ -92,22 +92,35 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     certifying enrollment) and by allowlist (any active enrollment); both without learners who hold or lost it.
     The batch lists their union; the staff view counts it without reading a single grade."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
-    if block.rules.grade_rule == "minimum_percent":
-        minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
-        grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
-    else:
-        grades = compat.passed_grades(course_key).order_by()
     uncertified = [mode for mode, earns in compat.enrollment_modes(course_key).items()
                    if not mode_certified(Enrollment(mode, True, earns), block.rules)]
     certifying = compat.enrollments(course_key).exclude(mode__in=uncertified)
     holders = IssuedCertificate.objects.filter(block_id=block_id).values("user_id")
-    by_grade = grades.filter(user_id__in=certifying.values("user_id")).exclude(
-        user_id__in=holders).values_list("user_id", flat=True)
+    if block.rules.eligibility_source:
+        by_grade = _source_candidates(block, certifying).exclude(user_id__in=holders).values_list("user_id", flat=True)
+    else:
+        if block.rules.grade_rule == "minimum_percent":
+            minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
+            grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
+        else:
+            grades = compat.passed_grades(course_key).order_by()
+        by_grade = grades.filter(user_id__in=certifying.values("user_id")).exclude(
+            user_id__in=holders).values_list("user_id", flat=True)
     # The allowlist grants regardless of grade and of enrollment mode, as the eligibility rules do.
     by_allowlist = AllowlistEntry.objects.filter(
         Q(block_id=block_id) & Q(user_id__in=compat.enrollments(course_key).values("user_id"))
     ).exclude(user_id__in=holders).values_list("user_id", flat=True)
     return by_grade, by_allowlist
+
+
+def _source_candidates(block: BatchBlock, certifying: Any) -> Any:
+    """A block decided by an installed eligibility source: the learners the source offers (its ``candidates``), in
+    a certifying enrollment; a source that offers none leaves every certifying enrollment a candidate (the source
+    is then asked about each, a chunk at a time)."""
+    from . import plugins
+
+    offered = plugins.candidates(block.rules.eligibility_source, block.ref.course_key)
+    return certifying if offered is None else certifying.filter(user_id__in=offered)
 
 
 def candidate_ids(block: BatchBlock) -> list[int]:
@@ -136,7 +149,8 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
     report = ChunkReport()
     grades = compat.read_course_grades(user_ids, block.ref.course_key)
     learners = compat.learners_by_ids(grades)
-    standings = gather_standings(block.ref, block.rules, grades)
+    standings = gather_standings(block.ref, block.rules, grades,
+                                 {user_id: learner.language for user_id, learner in learners.items()})
     for position, user_id in enumerate(user_ids):
         learner = learners.get(user_id)
         if learner is None:

@@ -39,7 +39,7 @@ def _design_choices() -> list[dict[str, str]]:
 
 def _source_choices() -> list[dict[str, str]]:
     """The block's own rules, then the installed eligibility sources."""
-    return _choices(("", gettext_noop("The block's own rules (grade, enrollment, allowlist)")),
+    return _choices(("", gettext_noop("The block's own grade rule")),
                     *plugins.choices(plugins.ELIGIBILITY_GROUP))
 
 

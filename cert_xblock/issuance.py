@@ -80,8 +80,8 @@ class KnownStanding:
     certificate: IssuedCertificate | None
 
 
-def gather_standings(block: BlockRef, rules: CertificateSettings,
-                     grades: dict[int, GradeSnapshot]) -> dict[int, KnownStanding]:
+def gather_standings(block: BlockRef, rules: CertificateSettings, grades: dict[int, GradeSnapshot],
+                     languages: dict[int, str] | None = None) -> dict[int, KnownStanding]:
     """Everything eligibility needs about many learners, in a constant number of queries, whatever their count.
 
     The click reads one learner with it, a batch chunk all of its learners.
@@ -100,7 +100,7 @@ def gather_standings(block: BlockRef, rules: CertificateSettings,
             revoked.add(certificate.user_id)
         if certificate.live == 1:
             live[certificate.user_id] = certificate
-    requirements = requirements_for(block.block_id, block.course_key, rules, grades, course) or {}
+    requirements = requirements_for(block.block_id, block.course_key, rules, grades, course, languages) or {}
     return {
         user_id: KnownStanding(course, Facts(
             grade=grade, enrollment=enrollments.get(user_id), allowlisted=user_id in allowlisted,
@@ -123,7 +123,8 @@ def assess(learner: Learner, block: BlockRef, rules: CertificateSettings, *, now
     if known is None:
         if grade is None:
             grade = compat.read_course_grade(learner.user_id, block.course_key)
-        known = gather_standings(block, rules, {learner.user_id: grade})[learner.user_id]
+        known = gather_standings(block, rules, {learner.user_id: grade},
+                                 {learner.user_id: learner.language})[learner.user_id]
     course, existing = known.course, known.certificate
     facts = replace(known.facts, staff_override=True) if staff_override else known.facts
     if existing is not None:

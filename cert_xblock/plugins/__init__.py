@@ -23,7 +23,7 @@ from .interface import (
     Verdict,
 )
 from .registry import BUILT_IN_DESIGNS, Plugin, refresh
-from .sources import SourceAnswer, answers, candidates
+from .sources import SourceAnswer, answers, candidates, requirements
 
 __all__ = [
     "BUILT_IN_DESIGNS",
@@ -50,6 +50,7 @@ __all__ = [
     "choices",
     "design_names",
     "refresh",
+    "requirements",
     "source_names",
     "studio_listing",
 ]

@@ -18,8 +18,9 @@ def ribbon(**changes) -> Design:
 
 
 def pixels_near(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> int:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for pixel in image.getdata() if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)))
+    colours = Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 24)
+    return sum(count for count, pixel in colours
+               if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True)))
 
 
 def test_the_ribbon_design_draws_its_artwork_around_our_texts_and_qr_code(tmp_path):
