@@ -33,8 +33,11 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
     decision = standing.decision
     if decision is not None:
         payload["message"] = decision.message(_)
-        payload["required_percent"] = decision.required_percent
-        payload["gap"] = decision.gap
+        # The view draws the course grade against this: meaningless when an eligibility source decides (its own
+        # figures travel in ``unmet`` and in its message).
+        by_source = bool(block.certificate_settings.eligibility_source)
+        payload["required_percent"] = None if by_source else decision.required_percent
+        payload["gap"] = None if by_source else decision.gap
         payload["reason"] = decision.reason.value
         payload["unmet"] = [requirement_payload(requirement, _) for requirement in decision.unmet]
         if decision.available_from:
