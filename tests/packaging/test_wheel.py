@@ -22,6 +22,7 @@ from cert_xblock.resources import asset_dir
 from cert_xblock.templating import render_template
 from cert_xblock.i18n import gettext_for
 from cert_xblock.rendering import DESIGNS
+from cert_xblock import plugins
 points = sorted([group, ep.name, ep.value] for group in ("xblock.v1", "lms.djangoapp", "cms.djangoapp",
                                                            "console_scripts")
                 for ep in md.entry_points(group=group) if ep.value.startswith("cert_xblock"))
@@ -34,6 +35,7 @@ print(json.dumps({
     "entry_points": points,
     "block": block_class.__name__,
     "designs": list(DESIGNS),
+    "plugin_groups": [group["group"] for group in plugins.studio_listing()],
 }))
 """
 
@@ -76,3 +78,4 @@ def test_installed_wheel_loads_the_blocks_assets_outside_the_checkout(wheel, tmp
     ]
     assert found["block"] == "CertificateXBlock"
     assert {"classic", "modern", "minimal"} <= set(found["designs"])
+    assert found["plugin_groups"] == ["cert_xblock.eligibility", "cert_xblock.designs"], "the plug-in registry ships"
