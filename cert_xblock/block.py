@@ -16,7 +16,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from . import compat, plugins, storage
-from .config import DESIGN_NAMES, CertificateSettings, validate_settings
+from .config import CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
 from .i18n import direction, gettext_for, gettext_noop, js_catalogue
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
@@ -32,15 +32,6 @@ def _choices(*pairs: tuple[str, str]) -> list[dict[str, str]]:
     return [{"value": value, "display_name": label} for value, label in pairs]
 
 
-def _design_choices() -> list[dict[str, str]]:
-    """The bundled designs, then the installed plug-in designs (read when the editor is drawn)."""
-    return _choices(*[(name, name.capitalize()) for name in DESIGN_NAMES], *plugins.choices(plugins.DESIGN_GROUP))
-
-
-def _source_choices() -> list[dict[str, str]]:
-    """The block's own rules, then the installed eligibility sources."""
-    return _choices(("", gettext_noop("The block's own grade rule")),
-                    *plugins.choices(plugins.ELIGIBILITY_GROUP))
 
 
 @XBlock.needs("user")
@@ -107,7 +98,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     design = String(display_name=gettext_noop("Design"), default=DEFAULTS.design, scope=Scope.settings,
                     help=gettext_noop("A bundled design, or one an installed plug-in adds (listed below with its "
                                       "help)."),
-                    values=_design_choices)
+                    values=plugins.design_values)
     orientation = String(display_name=gettext_noop("Orientation"), default=DEFAULTS.orientation, scope=Scope.settings,
                          values=_choices(("landscape", gettext_noop("Landscape")),
                                          ("portrait", gettext_noop("Portrait"))))
@@ -159,7 +150,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         display_name=gettext_noop("Eligibility source"),
         help=gettext_noop("Who earns the certificate: the block's own rules, or an installed plug-in's rule (listed "
                           "below with its help). The enrollment, allowlist, revocation and date rules still apply."),
-        default=DEFAULTS.eligibility_source, scope=Scope.settings, values=_source_choices)
+        default=DEFAULTS.eligibility_source, scope=Scope.settings, values=plugins.source_values)
 
     editable_fields = CertificateSettings.field_names()
     has_author_view = True

@@ -49,9 +49,11 @@ __all__ = [
     "candidates",
     "choices",
     "design_names",
+    "design_values",
     "refresh",
     "requirements",
     "source_names",
+    "source_values",
     "studio_listing",
 ]
 
@@ -81,6 +83,21 @@ def choices(group: str, _: Callable[[str], str] = lambda s: s) -> list[tuple[str
     broken = _("(broken)")
     return [(name, f"{plugin.title} {broken}" if _problem(plugin) else plugin.title)
             for name, plugin in registry.installed(group).items()]
+
+
+def _values(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    return [{"value": value, "display_name": label} for value, label in pairs]
+
+
+def design_values() -> list[dict[str, str]]:
+    """The Design field's options: the bundled designs, then the installed plug-in designs (read when the editor
+    is drawn, so a package installed since shows up)."""
+    return _values(*[(name, name.capitalize()) for name in BUILT_IN_DESIGNS], *choices(DESIGN_GROUP))
+
+
+def source_values() -> list[dict[str, str]]:
+    """The Eligibility source field's options: the block's own grade rule, then the installed sources."""
+    return _values(("", gettext_noop("The block's own grade rule")), *choices(ELIGIBILITY_GROUP))
 
 
 def studio_listing(_: Callable[[str], str] = lambda s: s) -> list[dict[str, Any]]:
