@@ -85,6 +85,7 @@ class _Artist:
             log.error("cert_xblock design plug-in %s (%s): %s", plugin.name, plugin.distribution, problem)
             registry.failed(plugin, problem)
             raise DesignUnavailable(plugin.name, plugin, problem)
+        registry.worked(plugin)
         return replace(layout, artwork=f"q\n{layout.artwork}\nQ")
 
 

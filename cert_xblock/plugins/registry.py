@@ -122,6 +122,11 @@ def failed(plugin: Plugin, detail: str) -> Problem:
     return problem
 
 
+def worked(plugin: Plugin) -> None:
+    """A call answered well: a failure remembered before was transient (Studio stops listing it)."""
+    _failures.pop((plugin.group, plugin.name), None)
+
+
 def last_failure(plugin: Plugin) -> Problem | None:
     return _failures.get((plugin.group, plugin.name))
 

@@ -100,6 +100,8 @@ def answers(name: str, course_key: CourseKey, block_id: str, grades: Mapping[int
         else:
             result[user_id] = SourceAnswer(name, plugin.title, verdict.met, verdict.message.strip(),
                                            verdict.current, verdict.required)
+    if not any(answer.broken for answer in result.values()):
+        registry.worked(plugin)
     return result
 
 

@@ -101,3 +101,14 @@ def test_a_source_that_is_not_installed_is_named_in_the_message():
     assert answer.message == ("The eligibility source horoscope is not installed, so it cannot decide whether you "
                               "qualify. Please contact the course team.")
     assert plugins.candidates("horoscope", COURSE) == []
+
+
+def test_a_failure_that_passes_is_no_longer_listed(broken_plugins, monkeypatch):
+    """A source that raised once (a server down) is listed as failing until it answers well again."""
+    from cert_xblock_broken_plugins import RaisingSource
+
+    plugins.answers("raising", COURSE, BLOCK, grades(1))
+    assert listing()["raising"]["problem"].startswith("It failed when it was last used: RuntimeError")
+    monkeypatch.setattr(RaisingSource, "decide", lambda self, request: {1: plugins.Verdict(True, "Back.")})
+    assert plugins.answers("raising", COURSE, BLOCK, grades(1))[1].met
+    assert listing()["raising"]["problem"] == ""
