@@ -9,6 +9,7 @@ the PDF under that printing's name, so a regenerated certificate (a new file nam
 from __future__ import annotations
 
 import io
+import logging
 from contextlib import suppress
 from dataclasses import replace
 
@@ -17,7 +18,10 @@ from .block_config import load_block_config
 from .config import CertificateSettings
 from .issuance import certificate_document, design_of
 from .models import IssuedCertificate
+from .plugins import DesignUnavailable
 from .rendering import render_certificate
+
+log = logging.getLogger(__name__)
 
 WIDTH = 1200  # pixels: what Open Graph and Twitter cards ask for
 
@@ -52,7 +56,13 @@ def share_image(certificate: IssuedCertificate) -> bytes | None:
     if stored is not None:
         return stored
     rules = load_block_config(certificate.block_id) or CertificateSettings()
-    png = public_png(certificate, rules)
+    try:
+        png = public_png(certificate, rules)
+    except DesignUnavailable as exc:
+        # The plug-in design it was printed with is gone or broken: no picture (a 404), rather than one in another
+        # design or a 500. The certificate and its page stay valid.
+        log.warning("cert_xblock no share image for %s: %s", certificate.verify_id, exc)
+        return None
     with suppress(FileExistsError):  # a concurrent request stored the same picture first
         storage.save_pdf(name, png)
     return png

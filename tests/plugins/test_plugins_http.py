@@ -151,6 +151,10 @@ def test_after_the_package_is_uninstalled_blocks_that_used_it_say_so_and_issue_n
         assert (click.status_code, click.json()["error"]) == (422, design_gone)
         assert certificates_of(bench, "late") == []
         assert 'class="cert-xblock" data-status="issued"' in view(after, "cert_xblock.3", "early"), "issued ones stay"
+        [(verify_id, *_)] = certificates_of(bench, "early")
+        assert requests.get(after.url(f"/certificates/verify/{verify_id}"), timeout=30).status_code == 200
+        picture = requests.get(after.url(f"/certificates/verify/{verify_id}.png"), timeout=30)
+        assert picture.status_code == 404, "no picture in another design, and no 500"
         summary = view(after, "cert_xblock.3", "staff", "author_view")
         assert "The eligibility source attendance is not installed: install it or choose another." in summary
         assert "The design ribbon is not installed: install it or choose another." in summary
