@@ -87,3 +87,15 @@ def test_the_editor_has_no_accessibility_violations(workbench, page):
     editor(page, workbench)
     assert violations(page, ".editor-with-buttons") == []
     assert violations(page, ".cert-xblock-studio") == []
+
+
+def test_the_installed_plugins_are_listed_with_their_help_and_offered_in_the_settings(workbench, page):
+    editor(page, workbench)
+    attendance = page.locator('.cert-xblock-studio__plugins li[data-name="attendance"]')
+    assert attendance.locator(".cert-xblock-studio__plugin-title").inner_text() == "Live-session attendance"
+    help_text = attendance.locator(".cert-xblock-studio__plugin-help")
+    assert help_text.is_visible() and help_text.inner_text().startswith("Learners who attended at least 80%")
+    assert page.locator('.cert-xblock-studio__plugins li[data-name="ribbon"]').is_visible()
+    assert "Live-session attendance" in field(page, "eligibility_source").locator("select").inner_text()
+    assert "Ribbon" in field(page, "design").locator("select").inner_text()
+    assert violations(page, ".cert-xblock-studio__plugins") == []
