@@ -25,6 +25,7 @@ from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
+from .kinds.pathway import narrow_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
 from .rendering import RenderError
@@ -97,6 +98,8 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
         grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
     else:
         grades = compat.passed_grades(course_key).order_by()
+    if block.rules.kind == "pathway":
+        grades = narrow_candidates(block.rules, course_key, grades)
     uncertified = [mode for mode, earns in compat.enrollment_modes(course_key).items()
                    if not mode_certified(Enrollment(mode, True, earns), block.rules)]
     certifying = compat.enrollments(course_key).exclude(mode__in=uncertified)
