@@ -22,9 +22,14 @@ from .seeding import listed_keys, seed_pathway
 pytestmark = pytest.mark.django_db
 
 
-def test_the_batch_certifies_exactly_the_learners_who_passed_every_course_of_the_pathway(settings, tmp_path):
+@pytest.fixture
+def local_storage(settings, tmp_path):
+    """Certificates stored in the test's own folder."""
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+
+
+def test_the_batch_certifies_exactly_the_learners_who_passed_every_course_of_the_pathway(local_storage):
     course = seed_pathway(70, slug="PW70", listed=2)
     block = batch.load_block(course.block_id)
     reports = [batch.issue_chunk(block, ids, "run-1") for ids in batch.chunked(batch.candidate_ids(block), 25)]
@@ -64,9 +69,7 @@ def test_the_pathway_candidate_query_and_chunk_reads_take_the_same_statements_at
         batch.candidate_ids(batch.load_block(small.block_id))) / 2
 
 
-def test_a_block_listing_a_course_the_site_no_longer_has_says_so_and_issues_nothing(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+def test_a_block_listing_a_course_the_site_no_longer_has_says_so_and_issues_nothing(local_storage):
     course = seed_pathway(20, slug="PWGONE", listed=1)
     [gone] = listed_keys("PWGONE", 1)
     CourseOverview.objects.filter(id=gone).delete()
