@@ -105,6 +105,7 @@ setup(
         "cert_xblock.rendering",
         "cert_xblock.rest",
         "cert_xblock.staff",
+        "cert_xblock.kinds",
         "cert_xblock.settings",
         "cert_xblock.demo",
         "cert_xblock.tutor",
