@@ -102,3 +102,22 @@ def test_revoking_one_blocks_certificate_leaves_the_other_blocks_alone(workbench
     tove = [line for line in report.splitlines() if line.startswith("tove,")]
     assert len(tove) == 1 and ",issued," in tove[0]
     assert BlockSession(workbench, "tove", TWO_BLOCKS, 0).post("grade_me").json()["status"] == "issued"
+
+
+def test_in_chromium_a_learner_clicks_both_blocks_of_a_unit_and_gets_each_its_pdf(workbench, page):
+    add_learner(workbench, "uma", "Uma Raman", percent=0.96, letter="A")
+    page.goto(workbench.url(f"/scenario/{TWO_BLOCKS}/?student=uma"))
+    blocks = page.locator(".cert-xblock")
+    assert blocks.count() == 2
+    for position in (0, 1):
+        blocks.nth(position).get_by_role("button", name="Get my certificate").click()
+        blocks.nth(position).get_by_role("link", name="Download certificate (PDF)").wait_for(state="visible")
+    printed = []
+    for position in (0, 1):
+        with page.expect_download() as download:
+            blocks.nth(position).get_by_role("link", name="Download certificate (PDF)").click()
+        printed.append(pdf_text(download.value.path().read_bytes()))
+    assert "Certificate of Completion" in printed[0] and "Certificate of Distinction" in printed[1]
+    assert sorted(title for (title,) in rows(workbench, "SELECT c.title FROM cert_xblock_issuedcertificate c JOIN "
+                                                        "auth_user u ON u.id = c.user_id WHERE u.username = 'uma'")
+                  ) == ["Certificate of Completion", "Certificate of Distinction"]
