@@ -57,21 +57,12 @@ def main() -> None:
     parser.add_argument("--kinds", default=",".join(CASES), help=f"comma-separated, of {', '.join(CASES)}")
     args = parser.parse_args()
 
+    from bench.databases import use_database
+
     tmp = Path(tempfile.mkdtemp(prefix="cert-kinds-bench-"))
     with ExitStack() as stack:
-        os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(tmp),
-                           "CERT_XBLOCK_DB": str(tmp / "bench.db")})
-        if args.database == "mariadb":
-            sys.path.insert(0, str(REPO / "scripts"))
-            from dev import mariadb_server  # the test command's throw-away server
-
-            address = stack.enter_context(mariadb_server(tmp))
-            if address is None:
-                sys.exit("MariaDB is not installed (Debian mariadb-server)")
-            os.environ["CERT_XBLOCK_MARIADB"] = address  # read by tests.services and the demo settings
-            from tests import services
-
-            os.environ.update(services.fresh_database("kinds"))
+        os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(tmp)})
+        use_database(args.database, tmp, "kinds", stack)
         import django
 
         django.setup()
