@@ -25,6 +25,7 @@ from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
+from .kinds.pathway import narrow_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
 from .rendering import RenderError
@@ -97,15 +98,17 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     certifying = compat.enrollments(course_key).exclude(mode__in=uncertified)
     holders = IssuedCertificate.objects.filter(block_id=block_id).values("user_id")
     if block.rules.eligibility_source:
-        by_grade = _source_candidates(block, certifying).exclude(user_id__in=holders).values_list("user_id", flat=True)
+        by_rule = _source_candidates(block, certifying)
     else:
         if block.rules.grade_rule == "minimum_percent":
             minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
             grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
         else:
             grades = compat.passed_grades(course_key).order_by()
-        by_grade = grades.filter(user_id__in=certifying.values("user_id")).exclude(
-            user_id__in=holders).values_list("user_id", flat=True)
+        by_rule = grades.filter(user_id__in=certifying.values("user_id"))
+    if block.rules.kind == "pathway":
+        by_rule = narrow_candidates(block.rules, course_key, by_rule)
+    by_grade = by_rule.exclude(user_id__in=holders).values_list("user_id", flat=True)
     # The allowlist grants regardless of grade and of enrollment mode, as the eligibility rules do.
     by_allowlist = AllowlistEntry.objects.filter(
         Q(block_id=block_id) & Q(user_id__in=compat.enrollments(course_key).values("user_id"))

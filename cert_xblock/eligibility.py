@@ -48,6 +48,7 @@ class Rule(StrEnum):
     ASSIGNMENT_TYPE = "assignment_type"  # a minimum for one assignment type (Homework, Final Exam...)
     COMPLETION = "completion"  # a minimum completion of the course or the lesson's sections
     PATHWAY = "pathway"  # every listed course passed
+    PATHWAY_BROKEN = "pathway_broken"  # a listed course is not on the site (``remaining`` names it): never met
     PLUGIN = "plugin"  # an installed eligibility source's verdict (cert_xblock.plugins)
     PLUGIN_BROKEN = "plugin_broken"  # that source is missing or failed: never met
 
@@ -91,6 +92,8 @@ class Requirement:
             Rule.COMPLETION: _("You need to complete {required} of {subject}; you have completed {current}. "
                                "{gap} to go."),
             Rule.PATHWAY: _("Pass these courses too: {remaining}."),
+            Rule.PATHWAY_BROKEN: _("This certificate cannot be earned until the course team fixes its list of "
+                                   "courses: {remaining} cannot be found."),
         }
         return templates[self.rule].format(**values)
 

@@ -1,4 +1,8 @@
-"""The workbench scenarios of the demo (each a unit with one Certificate block)."""
+"""The workbench scenarios of the demo: units of the demo course (CERT101) with Certificate blocks.
+
+New scenarios go at the end: tests and the README name the earlier ones by their position (cert_xblock.3 is the
+sandbox).
+"""
 
 SCENARIOS = [
     ("Certificate: earned with the course's passing grade (70%)",
@@ -11,4 +15,11 @@ SCENARIOS = [
      '<cert_xblock display_name="Certificate (later)" available_from="2036-01-01"/>'),
     ("Certificate: a sandbox for trying the Studio editor",
      '<cert_xblock display_name="Sandbox certificate" grade_rule="minimum_percent" minimum_percent="50"/>'),
+    ("Certificate: a pathway of two courses (Foundations CERT100, then this course)",
+     '<cert_xblock display_name="Pathway certificate" kind="pathway"'
+     ' pathway_courses="course-v1:DemoX+CERT100+2026" certificate_title="Open Learning Pathway Certificate"/>'),
+    ("Certificates: two in one unit, completion (passing grade) and distinction (90% or more)",
+     '<vertical_demo><cert_xblock display_name="Completion certificate" certificate_title="Certificate of Completion"/>'
+     '<cert_xblock display_name="Distinction certificate" grade_rule="minimum_percent" minimum_percent="90"'
+     ' certificate_title="Certificate of Distinction" design="modern"/></vertical_demo>'),
 ]

@@ -15,6 +15,7 @@ from opaque_keys.edx.keys import CourseKey
 from ..config import CertificateSettings
 from ..eligibility import Requirement, course_grade_requirement
 from ..platform_types import CourseInfo, GradeSnapshot
+from .pathway import pathway_requirements
 
 Requirements = dict[int, tuple[Requirement, ...]]
 
@@ -42,4 +43,7 @@ def requirements_for(block_id: str, course_key: CourseKey, rules: CertificateSet
     else:
         lists = {user_id: [course_grade_requirement(rules, grade, course.lowest_passing_grade)]
                  for user_id, grade in grades.items()}
+    if rules.kind == "pathway":
+        for user_id, requirement in pathway_requirements(rules, course_key, grades).items():
+            lists[user_id].append(requirement)
     return {user_id: tuple(requirements) for user_id, requirements in lists.items()}

@@ -20,6 +20,10 @@ LEARNERS = [
     ("ivan", "Ivan Instructor", "verified", None),
     ("olga", "Olga Org-Staff", "verified", None),
 ]
+# The pathway scenario's first course: username -> (percent, letter) there ('' letter: failing). Ada passed it
+# (so she earns the pathway certificate), Ben passed it but not CERT101, Dana failed it.
+FOUNDATIONS = "course-v1:DemoX+CERT100+2026"
+FOUNDATIONS_GRADES = {"ada": (0.85, "B"), "ben": (0.78, "C"), "dana": (0.41, "")}
 # Course team: course-level roles, and an org-wide one (course_id blank), as the platform keeps them.
 ROLES = [("cara", "staff", True), ("ivan", "instructor", True), ("olga", "staff", False)]
 
@@ -76,7 +80,26 @@ def seed_demo() -> CourseKey:
             "percent_grade": percent, "letter_grade": letter, "grading_policy_hash": "demo",
             "passed_timestamp": datetime(2026, 11, 1, tzinfo=UTC) if letter else None,
         })
+    _seed_foundations(users)
     for username, role, course_level in ROLES:
         CourseAccessRole.objects.get_or_create(user=users.get(username=username), org=course_key.org, role=role,
                                                course_id=course_key if course_level else None)
     return course_key
+
+
+def _seed_foundations(users) -> None:
+    """The demo's second course, which the pathway scenario lists, with a few of the demo learners' grades."""
+    course_key = CourseKey.from_string(FOUNDATIONS)
+    CourseOverview.objects.update_or_create(id=course_key, defaults={
+        "display_name": "Foundations of Open Learning", "org": course_key.org,
+        "display_organization": "Demo University", "lowest_passing_grade": "0.60",
+        "start": datetime(2025, 9, 1, tzinfo=UTC), "end": datetime(2025, 12, 19, tzinfo=UTC),
+    })
+    for username, (percent, letter) in FOUNDATIONS_GRADES.items():
+        user = users.get(username=username)
+        CourseEnrollment.objects.update_or_create(user=user, course_id=course_key,
+                                                  defaults={"mode": "verified", "is_active": True})
+        PersistentCourseGrade.objects.update_or_create(user_id=user.pk, course_id=course_key, defaults={
+            "percent_grade": percent, "letter_grade": letter, "grading_policy_hash": "demo",
+            "passed_timestamp": datetime(2025, 12, 1, tzinfo=UTC) if letter else None,
+        })

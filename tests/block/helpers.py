@@ -7,8 +7,10 @@ from tests import services
 
 
 def add_learner(server: services.Workbench, username: str, name: str, percent: float | None = None,
-                letter: str = "", mode: str = "verified", language: str = "") -> None:
+                letter: str = "", mode: str = "verified", language: str = "", course: str = "") -> None:
     args = ["twin_learner", username, "--name", name, "--mode", mode, "--letter", letter, "--language", language]
+    if course:
+        args += ["--course", course]
     if percent is not None:
         args += ["--percent", str(percent)]
     services.django_admin(args, server.env)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from workbench.runtime import WorkbenchRuntime
 
+from cert_xblock.twin.models import CourseOverview
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,3 +30,11 @@ def test_each_problem_names_its_field():
         "Minimum percentage: The minimum grade must be a percentage between 0 and 100.",
     ]
     assert all(message.type == "error" for message in block.validate().messages)
+
+
+def test_a_pathway_listing_a_course_the_site_does_not_have_is_shown_on_the_unit_page():
+    CourseOverview.objects.create(id="course-v1:DemoX+CERT100+2026", display_name="Foundations of Open Learning")
+    block = block_from('<cert_xblock kind="pathway"'
+                       ' pathway_courses="course-v1:DemoX+CERT100+2026&#10;course-v1:DemoX+GONE+2026"/>')
+    assert [message.text for message in block.validate().messages] == [
+        "Pathway courses: There is no course course-v1:DemoX+GONE+2026 on this site."]

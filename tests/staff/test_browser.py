@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
+from cert_xblock.twin.users import DEFAULT_COURSE as DEMO_COURSE
 from tests.block.helpers import add_learner, rows
 from tests.pdf import pdf_text
 
@@ -52,15 +53,17 @@ def test_the_counts_match_the_database(staff_workbench, staff_session, page):
                                          "WHERE block_id = ? AND status = 'revoked'", block_id)
     [(allowlisted,)] = rows(staff_workbench, "SELECT COUNT(*) FROM cert_xblock_allowlistentry WHERE block_id = ?",
                             block_id)
-    # eligible, independently: active verified/honor enrollments with a passed grade, or allowlisted, and no row
+    # eligible, independently: active verified/honor enrollments in the demo course with a passed grade there, or
+    # allowlisted, and no row (the demo has a second course, the pathway's, whose rows must not count)
     [(eligible,)] = rows(staff_workbench, """
-        SELECT COUNT(*) FROM student_courseenrollment e WHERE e.is_active AND e.user_id NOT IN (
+        SELECT COUNT(*) FROM student_courseenrollment e WHERE e.is_active AND e.course_id = ? AND e.user_id NOT IN (
             SELECT user_id FROM cert_xblock_issuedcertificate WHERE block_id = ?) AND (
             (e.mode != 'audit' AND e.user_id IN (SELECT user_id FROM grades_persistentcoursegrade
-                                                 WHERE passed_timestamp IS NOT NULL))
+                                                 WHERE passed_timestamp IS NOT NULL AND course_id = e.course_id))
             OR e.user_id IN (SELECT user_id FROM cert_xblock_allowlistentry WHERE block_id = ?))""",
-                          block_id, block_id)
-    [(enrolled,)] = rows(staff_workbench, "SELECT COUNT(*) FROM student_courseenrollment WHERE is_active")
+                          DEMO_COURSE, block_id, block_id)
+    [(enrolled,)] = rows(staff_workbench, "SELECT COUNT(*) FROM student_courseenrollment WHERE is_active AND "
+                                          "course_id = ?", DEMO_COURSE)
     [(holders,)] = rows(staff_workbench, "SELECT COUNT(DISTINCT user_id) FROM cert_xblock_issuedcertificate "
                                          "WHERE block_id = ?", block_id)
     assert issued >= 1

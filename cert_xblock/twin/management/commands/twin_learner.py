@@ -12,6 +12,7 @@ from opaque_keys.edx.keys import CourseKey
 from cert_xblock.twin.models import (
     CourseAccessRole,
     CourseEnrollment,
+    CourseOverview,
     PersistentCourseGrade,
     UserPreference,
     UserProfile,
@@ -28,13 +29,17 @@ class Command(BaseCommand):
         parser.add_argument("--percent", type=float, help="Persisted course grade, 0..1; omit for no grade yet")
         parser.add_argument("--letter", default="", help="Letter grade; empty means failing (platform semantics)")
         parser.add_argument("--language", default="", help="Preferred language (the pref-lang preference), e.g. fr")
+        parser.add_argument("--course", help="Another course of the twin (it must exist, e.g. the demo's "
+                                                 "pathway course); default: the demo course")
         parser.add_argument("--role", choices=["staff", "instructor"],
                             help="Also make them course staff or instructor of the demo course (the staff view)")
 
     def handle(self, *args, **options):
         if options["percent"] is not None and not 0 <= options["percent"] <= 1:
             raise CommandError("--percent is a fraction between 0 and 1")
-        course_key = CourseKey.from_string(settings.CERT_XBLOCK_TWIN_COURSE)
+        course_key = CourseKey.from_string(options["course"] or settings.CERT_XBLOCK_TWIN_COURSE)
+        if options["course"] and not CourseOverview.objects.filter(id=course_key).exists():
+            raise CommandError(f"no course {course_key} in the twin: run seed_demo first")
         user, _ = get_user_model().objects.get_or_create(
             username=options["username"], defaults={"email": f"{options['username']}@example.com"})
         UserProfile.objects.update_or_create(user=user, defaults={"name": options["name"]})
