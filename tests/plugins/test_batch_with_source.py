@@ -43,3 +43,16 @@ def test_the_batch_certifies_whom_the_source_says_not_whom_the_grade_says(course
     call_command("issue_certificates", "--course", str(course.course_key))
     assert sorted(certified(course)) == sorted(learner(course, i) for i in (0, 3, 8, 13, 18))
     assert learner(course, 1) not in certified(course), "a passing grade alone no longer earns it"
+
+
+def test_a_pathway_block_decided_by_the_source_still_asks_for_every_listed_course(tmp_path, monkeypatch):
+    from tests.kinds.seeding import seed_pathway
+
+    pathway = seed_pathway(20, slug="PPL", listed=1, eligibility_source="attendance")
+    path = tmp_path / "attendance.json"
+    # Learner i missed the listed course when i % 7 == 0 (tests/kinds/seeding.py): 0 and 14 attended but did.
+    path.write_text(json.dumps({"sessions": 10, "attended": {"ppl-0": 10, "ppl-1": 2, "ppl-3": 9, "ppl-13": 10,
+                                                             "ppl-14": 10}}))
+    monkeypatch.setenv("CERT_XBLOCK_EXAMPLE_ATTENDANCE", str(path))
+    call_command("issue_certificates", "--course", str(pathway.course_key))
+    assert sorted(certified(pathway)) == sorted(learner(pathway, i) for i in (3, 8, 13, 18))
