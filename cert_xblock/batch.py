@@ -5,8 +5,10 @@ or for a minimum-percent block the grades at or above it) plus the allowlist, mi
 hold or lost this block's certificate, restricted to certificate-eligible enrollments. So a re-run over a
 course whose learners are all certified costs one query, not a recomputation of the course.
 Each chunk is then confirmed with the grades read through ``CourseGradeFactory`` (one prefetch per chunk)
-and every learner goes through the one issuance path. A chunk is safe to run twice: a learner issued by
-the first run is found holding the certificate and skipped.
+and every learner goes through the one issuance path's steps: decided and rendered here, stored on an upload
+thread meanwhile (the storage's round trip no longer idles the worker), and recorded with the rest of the chunk
+in one commit (one transaction, not one per learner). A chunk is safe to run twice: a learner issued by the
+first run is found holding the certificate and skipped.
 """
 from __future__ import annotations
 
