@@ -4,7 +4,7 @@ Prints, for the figures of issues 5 and 14:
   * N eligible learners issued end to end (run task sent -> last certificate recorded): time, certificates/s;
   * the storage floor: plain boto3 PUTs of as many objects of the same size to the same server with the same
     concurrency (two processes), and the ratio of the two (goal: at most 1.4x);
-  * peak memory (VmHWM) of each worker process when 10,000 certificates are done and at the end (flat);
+  * peak memory (VmHWM) of each worker process at 10,000 certificates, half-way and at the end (flat);
   * database statements per chunk for two chunk sizes (reads must not grow with the chunk), writes by table;
   * where the CPU went during the batch and during the floor: seconds used by the workers (or the floor's
     processes), the S3 server, the database, the broker, and by everything else on the machine (other users), out
@@ -107,7 +107,8 @@ def issue_end_to_end(env: dict[str, str], tmp: Path, eligible: int) -> list[int]
         cpu = CpuMeter()
         started = time.perf_counter()
         run_block_batch.delay(course.block_id, new_request_id())
-        marks, peaks = sorted({m for m in (10_000, eligible) if m <= eligible}), {}
+        marks = sorted({m for m in (10_000, eligible // 2, eligible) if 10_000 <= m <= eligible} or {eligible})
+        peaks: dict[int, list[float]] = {}
         done = 0
         while done < eligible:
             time.sleep(0.2 if eligible > 20_000 else 0.1)
