@@ -44,19 +44,11 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="cert-batch-bench-"))
     with ExitStack() as stack:
-        database = str(tmp / "bench.db")
-        if args.database == "mariadb":
-            sys.path.insert(0, str(REPO / "scripts"))
-            from dev import mariadb_server  # the test command's throw-away server
+        from databases import use_database
 
-            address = stack.enter_context(mariadb_server(tmp))
-            if address is None:
-                sys.exit("MariaDB is not installed (Debian mariadb-server)")
-            os.environ["CERT_XBLOCK_MARIADB"] = address  # read by tests.services and the demo settings
+        database = use_database(args.database, tmp, "bench", stack)
         from tests import services
 
-        if args.database == "mariadb":
-            database = services.fresh_database("bench")["CERT_XBLOCK_DB"]
         print(f"database: {args.database}")
         redis_url = stack.enter_context(services.redis_server(tmp))
         s3_endpoint = stack.enter_context(services.s3_server(tmp))
