@@ -89,7 +89,8 @@ class Requirement:
             Rule.SECTION_GRADE: _("You need {required} in {subject}; you have {current}. {gap} to go."),
             Rule.ASSIGNMENT_TYPE: _("You need {required} in {subject}; you have {current}. {gap} to go."),
             Rule.COMPLETION: _("You need to complete {required} of {subject}; you have completed {current}. "
-                               "{gap} to go."),
+                               "{gap} to go.") if self.subject
+            else _("You need to complete {required} of the course; you have completed {current}. {gap} to go."),
             Rule.PATHWAY: _("Pass these courses too: {remaining}."),
         }
         return templates[self.rule].format(**values)

@@ -1,5 +1,10 @@
 """The workbench scenarios of the demo (each a unit with one Certificate block)."""
 
+# The lesson scenario sits in Week 1 of the demo course's structure (``cert_xblock.twin.demo_coursework``), which
+# finds it by the usage id the workbench derives from this description.
+LESSON_SCENARIO = "Certificate: a lesson (Week 1), earned with 80% of its graded work"
+RULES_SCENARIO = "Certificate: 50% overall, Homework 60% or more and 80% of the course completed"
+
 SCENARIOS = [
     ("Certificate: earned with the course's passing grade (70%)",
      '<cert_xblock display_name="Your certificate"/>'),
@@ -11,4 +16,10 @@ SCENARIOS = [
      '<cert_xblock display_name="Certificate (later)" available_from="2036-01-01"/>'),
     ("Certificate: a sandbox for trying the Studio editor",
      '<cert_xblock display_name="Sandbox certificate" grade_rule="minimum_percent" minimum_percent="50"/>'),
+    (LESSON_SCENARIO,
+     '<cert_xblock display_name="Week 1 certificate" kind="lesson" grade_rule="minimum_percent" minimum_percent="80"'
+     ' certificate_title="Certificate: Week 1, Foundations"/>'),
+    (RULES_SCENARIO,
+     '<cert_xblock display_name="Certificate with rules" grade_rule="minimum_percent" minimum_percent="50"'
+     ' assignment_minimums="Homework: 60" completion_percent="80"/>'),
 ]

@@ -13,6 +13,7 @@ from opaque_keys.edx.keys import CourseKey
 from ..config import CertificateSettings
 from ..eligibility import Requirement, course_grade_requirement
 from ..platform_types import CourseInfo, GradeSnapshot
+from .coursework import Coursework, further_requirements, section_requirements
 
 Requirements = dict[int, tuple[Requirement, ...]]
 
@@ -28,8 +29,13 @@ def requirements_for(block_id: str, course_key: CourseKey, rules: CertificateSet
     builds that one requirement itself)."""
     if course_grade_alone(rules):
         return None
-    lists: dict[int, list[Requirement]] = {
-        user_id: [course_grade_requirement(rules, grade, course.lowest_passing_grade)]
-        for user_id, grade in grades.items()
-    }
+    work = Coursework(course_key, list(grades))  # reads what the rules need, once for the chunk
+    if rules.kind == "lesson":
+        primary = section_requirements(block_id, rules, course, work)
+    else:
+        primary = {user_id: course_grade_requirement(rules, grade, course.lowest_passing_grade)
+                   for user_id, grade in grades.items()}
+    lists: dict[int, list[Requirement]] = {user_id: [primary[user_id]] for user_id in grades}
+    for user_id, requirements in further_requirements(block_id, rules, work).items():
+        lists[user_id] += requirements
     return {user_id: tuple(requirements) for user_id, requirements in lists.items()}
