@@ -25,6 +25,7 @@ from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
+from .kinds.coursework import lesson_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
 from .rendering import RenderError
@@ -92,7 +93,10 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     certifying enrollment) and by allowlist (any active enrollment); both without learners who hold or lost it.
     The batch lists their union; the staff view counts it without reading a single grade."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
-    if block.rules.grade_rule == "minimum_percent":
+    if block.rules.kind == "lesson":
+        # Not the course grade: learners with a persisted grade in the lesson's subsections (docs/batch.md).
+        grades = lesson_candidates(block_id, course_key, block.rules)
+    elif block.rules.grade_rule == "minimum_percent":
         minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
         grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
     else:

@@ -267,7 +267,7 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         else:
             values, problems = apply_posted(self.certificate_settings, data["values"], _, data.get("defaults", []))
             if not problems:
-                problems = self._asset_problems(values, _)
+                problems = self._course_problems(values, _)
         if problems:
             return json_response(400, {"error": self._problems_json(problems, _)})
         for name in self.editable_fields:
@@ -280,20 +280,23 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         """Every problem with the settings, each naming its field: what Studio's unit page shows (``validate()``)."""
         values = CertificateSettings(**{name: getattr(data, name) for name in self.editable_fields})
         _ = gettext_for(self._author_language())
-        for problem in validate_settings(values, _) + self._asset_problems(values, _):
+        for problem in validate_settings(values, _) + self._course_problems(values, _):
             validation.add(ValidationMessage(ValidationMessage.ERROR, self._labelled(problem, _)))
 
-    def _asset_problems(self, values: CertificateSettings, _: Any) -> list:
-        """The logo and signature images the settings name but the course's Files & Uploads lack."""
+    def _course_problems(self, values: CertificateSettings, _: Any) -> list:
+        """What the course lacks: the logo and signature images in Files & Uploads, the assignment types and sections
+        the settings name (``kinds.coursework.studio_problems``)."""
         from .config import FieldProblem
         from .course_assets import missing_assets
+        from .kinds.coursework import studio_problems
 
         course_key = self.block_ref.course_key
         missing = _("The course has no file {path} in Files & Uploads.")
         return [FieldProblem(field_name, missing.format(path=path))
                 for field_name, paths in (("logo", [values.logo]),
                                           ("signatories", [s["signature"] for s in values.signatory_list]))
-                for path in missing_assets(course_key, paths)]
+                for path in missing_assets(course_key, paths)] + studio_problems(
+            self.block_ref.block_id, course_key, values, _)
 
     def _labelled(self, problem, _: Any) -> str:
         field = self.fields.get(problem.field)

@@ -6,16 +6,18 @@ and a block that needs none of them (a course certificate without rules) reads n
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from opaque_keys.edx.keys import CourseKey
 
 from .. import compat
-from ..config import CertificateSettings
+from ..config import CertificateSettings, FieldProblem
 from ..eligibility import Requirement
 from ..platform_types import CourseInfo, CourseOutline, Section, SubsectionScore
-from .lesson import lesson_sections, required_section_percent, section_requirement
-from .rules import assignment_requirements, completion_requirement, units_of
+from .lesson import lesson_sections, lesson_subsection_keys, required_section_percent, section_requirement
+from .rules import assignment_requirements, completion_requirement, units_of, unknown_assignment_types
 
 
 class Coursework:
@@ -62,3 +64,37 @@ def further_requirements(block_id: str, rules: CertificateSettings, work: Course
             result[user_id].append(completion_requirement(rules.completion_percent, units,
                                                           work.completed.get(user_id, set()), subject))
     return result
+
+
+def studio_problems(block_id: str, course_key: CourseKey, rules: CertificateSettings, _: Callable[[str], str]
+                    ) -> list[FieldProblem]:
+    """What only the course can refuse, each naming its field: assignment types its grading policy lacks, sections
+    it does not have, a lesson block that is in no section. Read where Studio saves and validates the block."""
+    if rules.kind != "lesson" and not rules.assignment_minimum_map:
+        return []
+    outline = compat.course_outline(course_key)
+    problems = []
+    unknown = unknown_assignment_types(rules, outline)
+    if unknown:
+        known = ", ".join(kind.type for kind in outline.assignment_types) or "-"
+        problems.append(FieldProblem("assignment_minimums", _(
+            "The course's grading policy has no assignment type {types}; its types are: {known}.").format(
+            types=", ".join(f"'{name}'" for name in unknown), known=known)))
+    if rules.kind == "lesson":
+        listed = {section.usage_key for section in outline.sections}
+        missing = [key for key in rules.section_ids if key not in listed]
+        if missing:
+            problems.append(FieldProblem("lesson_sections", _("The course has no section {key}.").format(
+                key=missing[0][:120])))
+        elif not lesson_sections(block_id, rules, outline):
+            problems.append(FieldProblem("lesson_sections", _(
+                "This block is in no section of the course: list the lesson's sections.")))
+    return problems
+
+
+def lesson_candidates(block_id: str, course_key: CourseKey, rules: CertificateSettings) -> Any:
+    """User ids (a queryset) who may have earned a lesson certificate: a persisted grade in one of its graded
+    subsections. A learner with none has 0% there, so no lesson rule above 0% can pass them; the chunk decides
+    the rest with the bulk reads."""
+    sections = lesson_sections(block_id, rules, compat.course_outline(course_key))
+    return compat.learners_graded_in(course_key, lesson_subsection_keys(sections)).order_by().distinct()
