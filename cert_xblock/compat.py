@@ -539,18 +539,16 @@ def completed_blocks(user_ids: Iterable[int], course_key: CourseKey) -> dict[int
     return done
 
 
-def learners_graded_in(course_key: CourseKey, subsection_keys: list[str]) -> Any:
-    """User ids (a queryset, for a subquery) with a persisted grade in any of these subsections.
+def subsection_grade_rows(course_key: CourseKey, subsection_keys: list[str]) -> Any:
+    """The course's persisted subsection grades in these subsections (a queryset, for the batch's SQL).
 
-    An index-only range scan of the course's entries in the unique index (course_id, user_id, usage_key): every
-    column the query reads is in that index, so its cost follows the course's subsection grades, not the
-    platform's learners.
+    It reads the course's range of the unique index (course_id, user_id, usage_key); the grades api has no query
+    over a course's rows, so the model is read as the platform's grade report reads it (seed 001's use cases).
     """
     from opaque_keys.edx.keys import UsageKey
 
     keys = [UsageKey.from_string(key) for key in subsection_keys]
-    return platform().PersistentSubsectionGrade.objects.filter(course_id=course_key, usage_key__in=keys).values(
-        "user_id")
+    return platform().PersistentSubsectionGrade.objects.filter(course_id=course_key, usage_key__in=keys)
 
 
 # --- plugin side: Studio content, course staff, tracking, messages ----------------------------------------------

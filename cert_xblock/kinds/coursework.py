@@ -19,6 +19,9 @@ from ..platform_types import CourseInfo, CourseOutline, Section, SubsectionScore
 from .lesson import lesson_sections, lesson_subsection_keys, required_section_percent, section_requirement
 from .rules import assignment_requirements, completion_requirement, units_of, unknown_assignment_types
 
+# A fraction of a percentage point the chunk's rounding (to 0.01 points) may add: kept as candidates.
+_MARGIN = 0.0001
+
 
 class Coursework:
     """What the platform knows of a chunk of learners' work in one course, each part read on first use."""
@@ -93,8 +96,27 @@ def studio_problems(block_id: str, course_key: CourseKey, rules: CertificateSett
 
 
 def lesson_candidates(block_id: str, course_key: CourseKey, rules: CertificateSettings) -> Any:
-    """User ids (a queryset) who may have earned a lesson certificate: a persisted grade in one of its graded
-    subsections. A learner with none has 0% there, so no lesson rule above 0% can pass them; the chunk decides
-    the rest with the bulk reads."""
+    """User ids (a queryset) whose persisted grades in the lesson's subsections reach its bar, in one SQL pass.
+
+    ``section_percent`` in SQL: per learner, the sum of earned points (an override's value where there is one)
+    against the sum of possible points, where a subsection without a row counts the course's points for it. A
+    learner with no row at all has 0% and is never a candidate. The margin keeps a learner whom the chunk's
+    rounding (to 0.01 percentage points) would pass; the chunk then decides with the bulk reads.
+    """
+    from django.db.models import Case, F, FloatField, Sum, Value, When
+    from django.db.models.functions import Coalesce
+    from opaque_keys.edx.keys import UsageKey
+
     sections = lesson_sections(block_id, rules, compat.course_outline(course_key))
-    return compat.learners_graded_in(course_key, lesson_subsection_keys(sections)).order_by().distinct()
+    points = {sub.usage_key: sub.possible_graded for section in sections for sub in section.subsections
+              if sub.graded and sub.possible_graded > 0}
+    required = required_section_percent(rules, compat.get_course_info(course_key)) / 100 - _MARGIN
+    counted = Case(*[When(usage_key=UsageKey.from_string(key), then=Value(value)) for key, value in points.items()],
+                   default=Value(0.0), output_field=FloatField())
+    rows = compat.subsection_grade_rows(course_key, lesson_subsection_keys(sections)).order_by().values("user_id")
+    return rows.annotate(
+        earned=Sum(Coalesce("override__earned_graded_override", "earned_graded")),
+        possible=Sum(Coalesce("override__possible_graded_override", "possible_graded")),
+        known=Sum(counted),
+    ).filter(earned__gt=0, earned__gte=Value(required) * (F("possible") + Value(sum(points.values())) - F("known"))
+             ).values("user_id")
