@@ -35,9 +35,9 @@ def test_a_learner_who_passed_the_section_but_not_the_course_gets_only_the_lesso
     assert meter(lesson_page.page_html) == ("Your grade in “Week 1: Foundations”:", "90%")
     lesson = lesson_page.post("grade_me").json()
     assert lesson["status"] == "issued"
-    held = rows(workbench, "SELECT c.block_id, c.title FROM cert_xblock_issuedcertificate c JOIN auth_user u "
-                           "ON u.id = c.user_id WHERE u.username = ?", "lena")
-    assert held == [(lesson_page.usage_id, "Certificate: Week 1, Foundations")]
+    held = rows(workbench, "SELECT c.block_id, c.title, c.grade_percent FROM cert_xblock_issuedcertificate c "
+                           "JOIN auth_user u ON u.id = c.user_id WHERE u.username = ?", "lena")
+    assert held == [(lesson_page.usage_id, "Certificate: Week 1, Foundations", 0.9)], "the lesson's grade is kept"
 
 
 def test_a_learner_below_the_lesson_bar_is_told_their_section_grade_and_the_gap(workbench, learner_session):
