@@ -25,7 +25,8 @@ from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
 from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
-from .kinds.coursework import lesson_candidates
+from .kinds import asks_a_grade
+from .kinds.coursework import lesson_candidates, rule_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
 from .rendering import RenderError
@@ -93,7 +94,10 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     certifying enrollment) and by allowlist (any active enrollment); both without learners who hold or lost it.
     The batch lists their union; the staff view counts it without reading a single grade."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
-    if block.rules.kind == "lesson":
+    if not asks_a_grade(block.rules):
+        # No grade asked: completions and the assignment types' grades find them (docs/batch.md).
+        grades = rule_candidates(block_id, course_key, block.rules)
+    elif block.rules.kind == "lesson":
         # Not the course grade: learners with a persisted grade in the lesson's subsections (docs/batch.md).
         grades = lesson_candidates(block_id, course_key, block.rules)
     elif block.rules.grade_rule == "minimum_percent":

@@ -60,10 +60,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         default=DEFAULTS.pathway_courses, scope=Scope.settings, multiline_editor=True)
     grade_rule = String(
         display_name=gettext_noop("Grade that earns the certificate"),
-        help=gettext_noop("Either the course's own passing grade, or a minimum percentage set below."),
+        help=gettext_noop("The course's own passing grade, a minimum percentage set below, or none: completion "
+                          "and the minimums per assignment type below alone."),
         default=DEFAULTS.grade_rule, scope=Scope.settings,
         values=_choices(("course_passing", gettext_noop("The course's passing grade")),
-                        ("minimum_percent", gettext_noop("A minimum percentage"))),
+                        ("minimum_percent", gettext_noop("A minimum percentage")),
+                        ("none", gettext_noop("No grade: completion and assignment types alone"))),
     )
     minimum_percent = Float(
         display_name=gettext_noop("Minimum percentage"),
@@ -211,8 +213,10 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
             return refusal
         _ = gettext_for(self._author_language())
         values = self.certificate_settings
-        rule = (_("Earned with a grade of {percent}% or more.").format(percent=values.minimum_percent)
-                if values.grade_rule == "minimum_percent" else _("Earned with the course's passing grade."))
+        rules = {"minimum_percent": _("Earned with a grade of {percent}% or more."),
+                 "none": _("Earned without a grade: by completion and assignment types.")}
+        rule = rules.get(values.grade_rule, _("Earned with the course's passing grade.")).format(
+            percent=values.minimum_percent)
         available = _("Available from {date}.").format(date=values.available_from) if values.available_from else ""
         return Fragment(render_template("author.html", {"settings": values, "problems": validate_settings(values, _),
                                                         "strings": {"rule": rule, "available": available}}))

@@ -551,6 +551,15 @@ def subsection_grade_rows(course_key: CourseKey, subsection_keys: list[str]) -> 
     return platform().PersistentSubsectionGrade.objects.filter(course_id=course_key, usage_key__in=keys)
 
 
+def completion_rows(course_key: CourseKey, block_keys: list[str] | None = None) -> Any:
+    """The course's completed blocks (edx-completion rows at 1.0; a queryset, for the batch's SQL), optionally
+    only these blocks: the (context_key, block_key, user) unique index serves both."""
+    from opaque_keys.edx.keys import UsageKey
+
+    rows = platform().BlockCompletion.objects.filter(context_key=course_key, completion__gte=1.0)
+    return rows if block_keys is None else rows.filter(block_key__in=[UsageKey.from_string(k) for k in block_keys])
+
+
 # --- plugin side: Studio content, course staff, tracking, messages ----------------------------------------------
 def published_certificate_blocks(course_key: CourseKey, block_type: str = "cert_xblock") -> dict[str, dict[str, Any]]:
     """Usage id → Studio settings of every certificate block in the course's published version."""

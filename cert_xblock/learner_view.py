@@ -89,6 +89,8 @@ def learner_strings(_: Any) -> dict[str, str]:
         "progress": _("Your grade"),
         "progress_in": _("Your grade in “{subject}”"),
         "unmet": _("Still to do"),
+        "progress_done": _("Completed"),
+        "progress_done_in": _("Completed in “{subject}”"),
         "no_grade": _("No grade yet"),
         "required": _("Required to earn the certificate: {percent}"),
         "sign_in": _("Sign in"),
@@ -107,8 +109,12 @@ def render_learner_view(state: dict[str, Any], learner: Learner, strings: dict[s
                "unmet_list": state.get("unmet", []) if state.get("reason") == "requirements_unmet" else []}
     progress = state.get("progress")
     if progress is not None:
-        context["meter"] = {"label": strings["progress_in"].format(subject=progress["subject"]), "attempted": True,
-                            "percent": progress["percent"]}
+        if progress["rule"] == "completion":  # a certificate without a grade rule: completion decides
+            label = (strings["progress_done_in"].format(subject=progress["subject"]) if progress["subject"]
+                     else strings["progress_done"])
+        else:
+            label = strings["progress_in"].format(subject=progress["subject"])
+        context["meter"] = {"label": label, "attempted": True, "percent": progress["percent"]}
     elif grade is not None:
         context["meter"] = {"label": strings["progress"], "attempted": grade["attempted"], "percent": grade["percent"]}
     if "meter" in context:

@@ -4,6 +4,7 @@
 # finds it by the usage id the workbench derives from this description.
 LESSON_SCENARIO = "Certificate: a lesson (Week 1), earned with 80% of its graded work"
 RULES_SCENARIO = "Certificate: 50% overall, Homework 60% or more and 80% of the course completed"
+COMPLETION_SCENARIO = "Certificate: no grade, 80% of the course completed"
 
 SCENARIOS = [
     ("Certificate: earned with the course's passing grade (70%)",
@@ -22,4 +23,7 @@ SCENARIOS = [
     (RULES_SCENARIO,
      '<cert_xblock display_name="Certificate with rules" grade_rule="minimum_percent" minimum_percent="50"'
      ' assignment_minimums="Homework: 60" completion_percent="80"/>'),
+    (COMPLETION_SCENARIO,
+     '<cert_xblock display_name="Completion certificate" grade_rule="none" completion_percent="80"'
+     ' certificate_title="Certificate of Participation"/>'),
 ]

@@ -120,3 +120,35 @@ def lesson_candidates(block_id: str, course_key: CourseKey, rules: CertificateSe
         known=Sum(counted),
     ).filter(earned__gt=0, earned__gte=Value(required) * (F("possible") + Value(sum(points.values())) - F("known"))
              ).values("user_id")
+
+
+def rule_candidates(block_id: str, course_key: CourseKey, rules: CertificateSettings) -> Any:
+    """User ids (a queryset) who may have earned a certificate without a grade rule, in one SQL statement.
+
+    Completion: learners with at least as many completed blocks as the fewest a learner needs (the units with the
+    fewest completable blocks, enough of them to reach the percentage); a lesson counts only its own blocks.
+    Assignment-type minimums: learners with a persisted grade in a subsection of a type whose minimum is above 0.
+    Both narrow; neither: every enrolled learner. The chunk decides with the bulk reads.
+    """
+    from math import ceil
+
+    from django.db.models import Count
+
+    outline = compat.course_outline(course_key)
+    sections = lesson_sections(block_id, rules, outline) if rules.kind == "lesson" else outline.sections
+    candidates = None
+    if rules.completion_percent:
+        units = units_of(sections)
+        needed = ceil(rules.completion_percent / 100 * len(units) - 1e-9)
+        fewest = sum(sorted(len(unit.completable) for unit in units)[:needed])
+        scope = [key for unit in units for key in unit.completable] if rules.kind == "lesson" else None
+        if fewest > 0:
+            candidates = compat.completion_rows(course_key, scope).order_by().values("user_id").annotate(
+                done=Count("block_key")).filter(done__gte=fewest).values("user_id")
+    minimums = rules.assignment_minimum_map
+    keys = [sub.usage_key for section in outline.sections for sub in section.subsections
+            if sub.graded and minimums.get(sub.format, 0) > 0]
+    if keys:
+        graded = compat.subsection_grade_rows(course_key, keys).values("user_id")
+        candidates = graded if candidates is None else candidates.filter(user_id__in=graded)
+    return candidates if candidates is not None else compat.enrollments(course_key).values("user_id")

@@ -20,6 +20,7 @@ LESSON_RULES = CertificateSettings(kind="lesson", grade_rule="minimum_percent", 
                                    certificate_title="Week 1")
 RULES = CertificateSettings(grade_rule="minimum_percent", minimum_percent=50, assignment_minimums="Homework: 60",
                             completion_percent=80)
+COMPLETION_RULES = CertificateSettings(grade_rule="none", completion_percent=80)
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Course:
     course_key: CourseKey
     lesson: BatchBlock
     rules: BatchBlock
+    completion: BatchBlock
     users: dict[str, int] = field(default_factory=dict)
 
 
@@ -39,8 +41,10 @@ def seed(slug: str, learners: dict[str, tuple[float, dict[str, tuple[float, floa
     seed_structure(course_key)
     course = Course(course_key, BatchBlock(BlockRef(LESSON_BLOCK, course_key), LESSON_RULES),
                     BatchBlock(BlockRef(f"block-v1:LessonX+{slug}+2026+type@cert_xblock+block@rules", course_key),
-                               RULES))
-    for block in (course.lesson, course.rules):
+                               RULES),
+                    BatchBlock(BlockRef(f"block-v1:LessonX+{slug}+2026+type@cert_xblock+block@done", course_key),
+                               COMPLETION_RULES))
+    for block in (course.lesson, course.rules, course.completion):
         save_block_config(block.ref.block_id, course_key, block.rules)
     for username, (percent, scores, units) in learners.items():
         user = get_user_model().objects.create(username=f"{slug}-{username}", email=f"{slug}-{username}@example.org")

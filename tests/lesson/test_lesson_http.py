@@ -11,7 +11,7 @@ import re
 
 from tests.block.helpers import rows
 
-from .helpers import COURSE_BLOCK, LESSON, RULES, add_worker
+from .helpers import COMPLETION, COURSE_BLOCK, LESSON, RULES, add_worker
 
 
 def unmet_items(html: str) -> list[str]:
@@ -97,3 +97,15 @@ def test_studio_refuses_an_assignment_type_the_course_does_not_grade_naming_the_
     assert message["field"] == "assignment_minimums"
     assert message["text"] == ("Minimum per assignment type: The course's grading policy has no assignment type "
                                "'Quizzes'; its types are: Homework, Final Exam.")
+
+
+def test_a_certificate_without_a_grade_is_earned_by_completion_alone_and_meters_it(workbench, learner_session):
+    add_worker(workbench, "pia", percent=0.25, units=7, scores={"hw1": "2/10"})
+    page = learner_session("pia", COMPLETION)
+    assert meter(page.page_html) == ("Completed:", "70%")
+    body = page.post("grade_me").json()
+    assert body["progress"] == {"rule": "completion", "subject": "", "percent": 70.0, "required": 80.0}
+    assert unmet_items(body["html"]) == ["You need to complete 80% of the course; you have completed 70%. 10% to go."]
+
+    add_worker(workbench, "pia", percent=0.25, units=8, scores={"hw1": "2/10"})
+    assert learner_session("pia", COMPLETION).post("grade_me").json()["status"] == "issued"

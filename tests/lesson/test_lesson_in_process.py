@@ -49,7 +49,7 @@ def reads_per_chunk(block, user_ids):
     return len(queries), report
 
 
-@pytest.mark.parametrize("which", ["lesson", "rules"])
+@pytest.mark.parametrize("which", ["lesson", "rules", "completion"])
 def test_a_chunk_reads_the_same_number_of_queries_for_1_or_50_learners(which):
     course = seed("Q", {f"l{i}": (0.5 + i / 200, {"hw1": (i % 11, 10), "hw2": (6, 10)}, i % 11)
                         for i in range(50)})
@@ -111,3 +111,30 @@ def test_staff_count_list_issue_now_and_regenerate_a_lesson_block(files):
     certificate = IssuedCertificate.objects.get(user_id=course.users["ace"])
     fresh = staff.regenerate(block.ref, block.rules, certificate, "Title corrected", actor)
     assert (fresh.verify_id, fresh.version) == (certificate.verify_id, 2)
+
+
+def test_a_certificate_without_a_grade_rule_is_earned_by_completion_and_found_by_it(files):
+    # The demo's units in course order hold 1, 1, 1, 2, 1, 1, 1, 1, 2, 1 completable blocks.
+    course = seed("N1", {"eight": (0.2, {}, 8), "seven": (0.95, GOOD, 7), "three": (0.95, GOOD, 3)})
+    block = course.completion
+    assert standing(course, block, "eight").decision.eligible, "a failing course grade does not matter"
+    seven = standing(course, block, "seven").decision
+    assert (seven.eligible, seven.message()) == (
+        False, "You need to complete 80% of the course; you have completed 70%. 10% to go.")
+    # Eight completed blocks are the fewest that can make eight units: "three" (3 blocks) is not a candidate.
+    assert batch.candidate_ids(block) == sorted([course.users["eight"], course.users["seven"]])
+    report = batch.issue_chunk(block, batch.candidate_ids(block), "run")
+    assert (report.issued, dict(report.skipped)) == (1, {"requirements_unmet": 1})
+
+
+def test_no_grade_rule_and_no_other_rule_still_asks_the_courses_passing_grade():
+    from cert_xblock.config import CertificateSettings, validate_settings
+    from cert_xblock.issuance import BlockRef
+
+    bare = CertificateSettings(grade_rule="none")
+    assert [(p.field, p.message) for p in validate_settings(bare)] == [
+        ("grade_rule", "Without a grade rule, ask for a completion or a minimum per assignment type.")]
+    course = seed("N2", {"low": (0.3, {}, 10)})
+    decision = assess(compat.learner_by_id(course.users["low"]), BlockRef("stale-block", course.course_key),
+                      bare).decision
+    assert (decision.eligible, decision.reason.value) == (False, "not_passed")
