@@ -98,9 +98,10 @@ def test_staff_count_list_issue_now_and_regenerate_a_lesson_block(files):
     block = course.lesson
     assert {key: value for key, value in staff.counts(block).items() if key in ("eligible", "issued")} == {
         "eligible": 2, "issued": 0}
-    listed = {row["username"]: (row["status"], row["message"]) for row in staff.learners(block)["results"]}
-    assert listed["S1-low"] == ("not_eligible", "You need 80% in Week 1: Foundations; you have 30%. 50% to go.")
-    assert listed["S1-ace"][0] == "eligible"
+    listed = {row["username"]: (row["status"], row["grade"], row["message"])
+              for row in staff.learners(block)["results"]}
+    assert listed["S1-low"] == ("not_eligible", 30.0, "You need 80% in Week 1: Foundations; you have 30%. 50% to go.")
+    assert listed["S1-ace"][:2] == ("eligible", 90.0), "the section grade, not the course's 40%"
 
     actor = staff.Actor("cara", None, request_id="run-1")
     staff.start_issue_now(block, actor)
