@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..config import CertificateSettings
 from ..eligibility import Requirement, Rule, to_percent
-from ..platform_types import CourseInfo, CourseOutline, Section, SubsectionScore
+from ..platform_types import CourseInfo, CourseOutline, Section, Subsection, SubsectionScore
 
 # The platform's default passing cutoff when a course's grading policy names none (xmodule/course_block.py).
 DEFAULT_PASSING = 0.5
@@ -42,6 +42,13 @@ def lesson_subsection_keys(sections: tuple[Section, ...]) -> list[str]:
     return [sub.usage_key for section in sections for sub in section.subsections if sub.graded]
 
 
+def subsection_points(subsection: Subsection, scores: dict[str, SubsectionScore]) -> tuple[float, float]:
+    """Graded points earned and possible in one subsection: the persisted grade, else 0 of the course's points
+    (what ``ZeroSubsectionGrade`` counts for a subsection never attempted)."""
+    score = scores.get(subsection.usage_key)
+    return (score.earned_graded, score.possible_graded) if score is not None else (0.0, subsection.possible_graded)
+
+
 def section_percent(sections: tuple[Section, ...], scores: dict[str, SubsectionScore]) -> float:
     """The learner's grade in these sections (0..100, two decimals): points earned over points possible."""
     earned = possible = 0.0
@@ -49,9 +56,7 @@ def section_percent(sections: tuple[Section, ...], scores: dict[str, SubsectionS
         for subsection in section.subsections:
             if not subsection.graded:
                 continue
-            score = scores.get(subsection.usage_key)
-            sub_earned, sub_possible = ((score.earned_graded, score.possible_graded) if score is not None
-                                        else (0.0, subsection.possible_graded))
+            sub_earned, sub_possible = subsection_points(subsection, scores)
             if sub_possible > 0:
                 earned, possible = earned + sub_earned, possible + sub_possible
     if possible <= 0:

@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..config import CertificateSettings
 from ..eligibility import Requirement, Rule
 from ..platform_types import AssignmentType, CourseOutline, Section, SubsectionScore, Unit
+from .lesson import subsection_points
 
 
 def _percent(fraction: float) -> float:
@@ -36,9 +37,7 @@ def assignment_type_average(kind: AssignmentType, outline: CourseOutline, scores
         for subsection in section.subsections:
             if not subsection.graded or subsection.format != kind.type:
                 continue
-            score = scores.get(subsection.usage_key)
-            earned, possible = ((score.earned_graded, score.possible_graded) if score is not None
-                                else (0.0, subsection.possible_graded))
+            earned, possible = subsection_points(subsection, scores)
             if possible > 0:
                 marks.append(round(earned / possible, 2))
     marks += [0.0] * (max(kind.min_count, len(marks)) - len(marks))
@@ -66,6 +65,7 @@ def assignment_requirements(rules: CertificateSettings, outline: CourseOutline,
 
 
 def units_of(sections: tuple[Section, ...]) -> list[Unit]:
+    """Every unit of these sections, in course order: what completion is counted over."""
     return [unit for section in sections for subsection in section.subsections for unit in subsection.units]
 
 
@@ -79,6 +79,8 @@ def completion_percent(units: list[Unit], done: set[str]) -> float:
 
 
 def completion_requirement(required: float, units: list[Unit], done: set[str], subject: str) -> Requirement:
+    """The completion rule for one learner; ``subject`` names the lesson's sections ("" for the whole course,
+    which the message says in the learner's language)."""
     current = completion_percent(units, done)
     return Requirement(Rule.COMPLETION, Decimal(str(current)) >= Decimal(str(required)), current, float(required),
                        subject=subject)
