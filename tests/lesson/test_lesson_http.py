@@ -40,6 +40,17 @@ def test_a_learner_who_passed_the_section_but_not_the_course_gets_only_the_lesso
     assert held == [(lesson_page.usage_id, "Certificate: Week 1, Foundations", 0.9)], "the lesson's grade is kept"
 
 
+def test_a_learner_who_passed_both_gets_both_certificates(workbench, learner_session):
+    add_worker(workbench, "mona", percent=0.92, letter="A", scores={"hw1": "10/10", "hw2": "9/10",
+                                                                     "final_exam": "18/20"})
+    blocks = {learner_session("mona", scenario).usage_id for scenario in (COURSE_BLOCK, LESSON)}
+    for scenario in (COURSE_BLOCK, LESSON):
+        assert learner_session("mona", scenario).post("grade_me").json()["status"] == "issued"
+    held = rows(workbench, "SELECT c.block_id FROM cert_xblock_issuedcertificate c JOIN auth_user u "
+                           "ON u.id = c.user_id WHERE u.username = ? AND c.live = 1", "mona")
+    assert {block_id for (block_id,) in held} == blocks and len(held) == 2
+
+
 def test_a_learner_below_the_lesson_bar_is_told_their_section_grade_and_the_gap(workbench, learner_session):
     add_worker(workbench, "lars", percent=0.80, letter="B", scores={"hw1": "7/10", "hw2": "10/10",
                                                                      "final_exam": "17/20"})

@@ -139,3 +139,16 @@ def test_no_grade_rule_and_no_other_rule_still_asks_the_courses_passing_grade():
     decision = assess(compat.learner_by_id(course.users["low"]), BlockRef("stale-block", course.course_key),
                       bare).decision
     assert (decision.eligible, decision.reason.value) == (False, "not_passed")
+
+
+def test_studio_still_saves_when_the_course_structure_cannot_be_read_and_the_operator_is_told(monkeypatch, caplog):
+    from cert_xblock.kinds.coursework import studio_problems
+
+    course = seed("U1", {})
+
+    def unreadable(course_key):
+        raise RuntimeError("block structure cache is down")
+
+    monkeypatch.setattr(compat, "course_outline", unreadable)
+    assert studio_problems(course.lesson.ref.block_id, course.course_key, course.rules.rules, str) == []
+    assert "cannot read the course structure of course-v1:LessonX+U1+2026" in caplog.text
