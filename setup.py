@@ -102,6 +102,7 @@ setup(
         "cert_xblock.twin.management.commands",
         "cert_xblock.management",
         "cert_xblock.management.commands",
+        "cert_xblock.kinds",
         "cert_xblock.rendering",
         "cert_xblock.rest",
         "cert_xblock.staff",

@@ -39,6 +39,8 @@ from .issuance import (
     record_certificates,
     store_certificate,
 )
+from .kinds import asks_a_grade
+from .kinds.coursework import lesson_candidates, rule_candidates
 from .kinds.pathway import narrow_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
@@ -107,7 +109,13 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     certifying enrollment) and by allowlist (any active enrollment); both without learners who hold or lost it.
     The batch lists their union; the staff view counts it without reading a single grade."""
     course_key, block_id = block.ref.course_key, block.ref.block_id
-    if block.rules.grade_rule == "minimum_percent":
+    if not asks_a_grade(block.rules):
+        # No grade asked: completions and the assignment types' grades find them (docs/batch.md).
+        grades = rule_candidates(block_id, course_key, block.rules)
+    elif block.rules.kind == "lesson":
+        # Not the course grade: learners with a persisted grade in the lesson's subsections (docs/batch.md).
+        grades = lesson_candidates(block_id, course_key, block.rules)
+    elif block.rules.grade_rule == "minimum_percent":
         minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
         grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
     else:

@@ -28,7 +28,7 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
-from .eligibility import Decision, Facts, Outcome, decide, to_percent
+from .eligibility import Decision, Facts, Outcome, Rule, decide, to_percent
 from .i18n import certificate_wording, format_number
 from .kinds import requirements_for
 from .links import verify_url
@@ -328,9 +328,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         name=certificate_name(learner.full_name, learner.username),
         **printed_course_and_org(rules, course),
         title=rules.certificate_title,
-        grade_percent=facts.grade.percent,
-        grade_letter=facts.grade.letter or "",
-        grade_passed=facts.grade.passed,
+        **printed_grade(facts),
         grade_public=rules.show_grade,
         issued_via=via,
         allowlisted=facts.allowlisted,
@@ -339,6 +337,16 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
     )
+
+
+def printed_grade(facts: Facts) -> dict[str, object]:
+    """The grade a certificate records (and prints where the block shows it): what earned it. A lesson's is the
+    learner's grade in its sections, not the course grade."""
+    primary = facts.requirements[0] if facts.requirements else None
+    if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
+        return {"grade_percent": primary.current / 100, "grade_letter": "", "grade_passed": primary.met}
+    return {"grade_percent": facts.grade.percent, "grade_letter": facts.grade.letter or "",
+            "grade_passed": facts.grade.passed}
 
 
 def printed_course_and_org(rules: CertificateSettings, course: CourseInfo) -> dict[str, str]:
