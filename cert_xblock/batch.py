@@ -5,14 +5,19 @@ or for a minimum-percent block the grades at or above it) plus the allowlist, mi
 hold or lost this block's certificate, restricted to certificate-eligible enrollments. So a re-run over a
 course whose learners are all certified costs one query, not a recomputation of the course.
 Each chunk is then confirmed with the grades read through ``CourseGradeFactory`` (one prefetch per chunk)
-and every learner goes through the one issuance path. A chunk is safe to run twice: a learner issued by
-the first run is found holding the certificate and skipped.
+and every learner goes through the one issuance path's steps: decided and rendered here, stored on an upload
+thread meanwhile (the storage's round trip no longer idles the worker), and recorded with the rest of the chunk
+in one commit (one transaction, not one per learner). A chunk is safe to run twice: a learner issued by the
+first run is found holding the certificate and skipped.
 """
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,7 +29,18 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat
 from .config import CertificateSettings
 from .eligibility import mode_certified
-from .issuance import Assessment, BlockRef, assess, gather_standings, issue_certificate
+from .issuance import (
+    Assessment,
+    BlockRef,
+    Printed,
+    assess,
+    gather_standings,
+    print_certificate,
+    record_certificates,
+    store_certificate,
+)
+from .kinds import asks_a_grade
+from .kinds.coursework import lesson_candidates, rule_candidates
 from .kinds.pathway import narrow_candidates
 from .models import AllowlistEntry, BatchRun, CertificateBlockConfig, IssuedCertificate, IssueFailure
 from .platform_types import Enrollment
@@ -100,12 +116,7 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
     if block.rules.eligibility_source:
         by_rule = _source_candidates(block, certifying)
     else:
-        if block.rules.grade_rule == "minimum_percent":
-            minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
-            grades = compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
-        else:
-            grades = compat.passed_grades(course_key).order_by()
-        by_rule = grades.filter(user_id__in=certifying.values("user_id"))
+        by_rule = _graded_candidates(block).filter(user_id__in=certifying.values("user_id"))
     if block.rules.kind == "pathway":
         by_rule = narrow_candidates(block.rules, course_key, by_rule)
     by_grade = by_rule.exclude(user_id__in=holders).values_list("user_id", flat=True)
@@ -114,6 +125,21 @@ def candidate_queries(block: BatchBlock) -> tuple[Any, Any]:
         Q(block_id=block_id) & Q(user_id__in=compat.enrollments(course_key).values("user_id"))
     ).exclude(user_id__in=holders).values_list("user_id", flat=True)
     return by_grade, by_allowlist
+
+
+def _graded_candidates(block: BatchBlock) -> Any:
+    """The rows (with ``user_id``) of learners whose grades may meet the block's rules, from the platform's indexes."""
+    course_key, block_id = block.ref.course_key, block.ref.block_id
+    if not asks_a_grade(block.rules):
+        # No grade asked: completions and the assignment types' grades find them (docs/batch.md).
+        return rule_candidates(block_id, course_key, block.rules)
+    if block.rules.kind == "lesson":
+        # Not the course grade: learners with a persisted grade in the lesson's subsections (docs/batch.md).
+        return lesson_candidates(block_id, course_key, block.rules)
+    if block.rules.grade_rule == "minimum_percent":
+        minimum = block.rules.minimum_percent / 100 - _PERCENT_MARGIN
+        return compat.course_grade_rows(course_key).filter(percent_grade__gte=minimum)
+    return compat.passed_grades(course_key).order_by()
 
 
 def _source_candidates(block: BatchBlock, certifying: Any) -> Any:
@@ -144,9 +170,12 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
                 now: datetime | None = None) -> ChunkReport:
     """Confirm and issue one chunk of learners; the number of reads does not depend on who they are.
 
-    A render error is that learner's alone: it is counted and the chunk goes on. Any other error (storage,
-    database) is taken as transient: the chunk stops, and the learners not yet done are left ``pending``
-    with the error so the caller retries them.
+    Each qualifying learner's certificate is rendered here while the previous one's file goes to the storage on
+    the process's upload thread, and the chunk's records are committed together once their files are stored (one
+    transaction, not one per learner). A render error is that learner's alone: it is counted and the chunk goes
+    on. Any other error (storage, database) is taken as transient: the chunk stops, the certificates whose files
+    were stored are recorded (or, if the database is what failed, their files deleted), and the learners not
+    recorded are left ``pending`` with the error so the caller retries them.
     """
     now = now or datetime.now(UTC)
     report = ChunkReport()
@@ -154,6 +183,8 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
     learners = compat.learners_by_ids(grades)
     standings = gather_standings(block.ref, block.rules, grades,
                                  {user_id: learner.language for user_id, learner in learners.items()})
+    uploads: list[tuple[Printed, Future]] = []
+    halted = threading.Event()  # set by the chunk's first failed upload: the uploads queued after it do not start
     for position, user_id in enumerate(user_ids):
         learner = learners.get(user_id)
         if learner is None:
@@ -166,8 +197,13 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
             if dry_run:
                 result = assess(learner, block.ref, block.rules, now=now, known=known)
             else:
-                result = issue_certificate(learner, block.ref, block.rules, via="batch", request_id=request_id,
+                result = print_certificate(learner, block.ref, block.rules, via="batch", request_id=request_id,
                                            now=now, known=known)
+                if isinstance(result, Printed):
+                    if len(uploads) >= _UPLOADS_AHEAD:
+                        uploads[-_UPLOADS_AHEAD][1].result()  # the storage's error, if it failed, stops the chunk
+                    uploads.append((result, _upload_thread().submit(_store_unless_halted, result, halted)))
+                    continue
         except RenderError as exc:
             log.exception("cert_xblock request_id=%s user=%s block=%s render failed", request_id, user_id,
                           block.ref.block_id)
@@ -178,10 +214,74 @@ def issue_chunk(block: BatchBlock, user_ids: list[int], request_id: str, *, dry_
         except Exception as exc:  # noqa: BLE001 - storage or database trouble: retry the rest of the chunk
             log.warning("cert_xblock request_id=%s user=%s block=%s stopped the chunk: %r", request_id, user_id,
                         block.ref.block_id, exc)
-            report.transient_error = exc
-            report.pending = user_ids[position:]
-            return report
+            halted.set()
+            return _finish(report, uploads, block, request_id, stopped_by=exc, not_reached=user_ids[position:])
         _count(report, result, request_id, block)
+    return _finish(report, uploads, block, request_id)
+
+
+# How far rendering may run ahead of the uploads: enough to keep the storage busy while the next PDF is made, few
+# enough that a storage outage stops the chunk after a handful of learners and a few PDFs are held in memory.
+_UPLOADS_AHEAD = 4
+_uploader: ThreadPoolExecutor | None = None
+
+
+def _upload_thread() -> ThreadPoolExecutor:
+    """The process's one upload thread, kept across chunks (with its storage client and connections): each worker
+    still sends one file at a time, as the plain-PUT floor of the benchmark does."""
+    global _uploader
+    if _uploader is None:
+        _uploader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cert-xblock-upload")
+    return _uploader
+
+
+def _store_unless_halted(printed: Printed, halted: threading.Event) -> None:
+    if halted.is_set():
+        raise CancelledError("an earlier upload of the chunk failed")
+    try:
+        store_certificate(printed)
+    except BaseException:
+        halted.set()
+        raise
+
+
+def _forget_upload_thread() -> None:
+    global _uploader
+    _uploader = None  # a forked child (a prefork worker) has no copy of its parent's thread
+
+
+os.register_at_fork(after_in_child=_forget_upload_thread)
+
+
+def _finish(report: ChunkReport, uploads: list[tuple[Printed, Future]], block: BatchBlock, request_id: str, *,
+            stopped_by: Exception | None = None, not_reached: list[int] | None = None) -> ChunkReport:
+    """Wait for the chunk's uploads (after a failure, those not started are skipped), record every certificate whose
+    file is stored in one commit, and leave pending the learners whose file is not stored and those not reached."""
+    error, stored = stopped_by, []
+    for printed, upload in uploads:
+        try:
+            upload.result()
+        except Exception as exc:  # noqa: BLE001 - a failed or cancelled upload: that learner is retried
+            if not isinstance(exc, CancelledError):
+                log.warning("cert_xblock request_id=%s user=%s block=%s upload failed: %r", request_id,
+                            printed.certificate.user_id, block.ref.block_id, exc)
+                error = error or exc
+            report.pending.append(printed.certificate.user_id)
+            continue
+        stored.append(printed)
+    try:
+        results = record_certificates(stored, block.rules, request_id)
+    except Exception as exc:  # noqa: BLE001 - database trouble: their files are deleted, the retry issues them
+        log.warning("cert_xblock request_id=%s block=%s could not record %d certificates: %r", request_id,
+                    block.ref.block_id, len(stored), exc)
+        error = exc
+        report.pending += [printed.certificate.user_id for printed in stored]
+    else:
+        for result in results:
+            _count(report, result, request_id, block)
+    if error is not None:
+        report.transient_error = error
+        report.pending += not_reached or []
     return report
 
 

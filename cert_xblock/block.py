@@ -62,10 +62,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         default=DEFAULTS.pathway_courses, scope=Scope.settings, multiline_editor=True)
     grade_rule = String(
         display_name=gettext_noop("Grade that earns the certificate"),
-        help=gettext_noop("Either the course's own passing grade, or a minimum percentage set below."),
+        help=gettext_noop("The course's own passing grade, a minimum percentage set below, or none: completion "
+                          "and the minimums per assignment type below alone."),
         default=DEFAULTS.grade_rule, scope=Scope.settings,
         values=_choices(("course_passing", gettext_noop("The course's passing grade")),
-                        ("minimum_percent", gettext_noop("A minimum percentage"))),
+                        ("minimum_percent", gettext_noop("A minimum percentage")),
+                        ("none", gettext_noop("No grade: completion and assignment types alone"))),
     )
     minimum_percent = Float(
         display_name=gettext_noop("Minimum percentage"),
@@ -221,8 +223,10 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
             return refusal
         _ = gettext_for(self._author_language())
         values = self.certificate_settings
-        rule = (_("Earned with a grade of {percent}% or more.").format(percent=values.minimum_percent)
-                if values.grade_rule == "minimum_percent" else _("Earned with the course's passing grade."))
+        rules = {"minimum_percent": _("Earned with a grade of {percent}% or more."),
+                 "none": _("Earned without a grade: by completion and assignment types.")}
+        rule = rules.get(values.grade_rule, _("Earned with the course's passing grade.")).format(
+            percent=values.minimum_percent)
         if values.eligibility_source:
             rule = _("Earned when the eligibility source {name} says the learner qualifies.").format(
                 name=values.eligibility_source)
@@ -300,10 +304,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
             validation.add(ValidationMessage(ValidationMessage.ERROR, self._labelled(problem, _)))
 
     def _platform_problems(self, values: CertificateSettings, _: Any) -> list:
-        """What only the platform can tell: the logo and signature images the course's Files & Uploads lack, and
-        pathway courses the site does not have (``config.validate_settings`` stays pure)."""
+        """What only the platform can tell (``config.validate_settings`` stays pure): the logo and signature images
+        the course's Files & Uploads lack, the assignment types and sections the settings name that the course
+        lacks (``kinds.coursework.studio_problems``), and pathway courses the site does not have."""
         from .config import FieldProblem
         from .course_assets import missing_assets
+        from .kinds.coursework import studio_problems
         from .kinds.pathway import unknown_courses
 
         course_key = self.block_ref.course_key
@@ -311,7 +317,8 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         return [FieldProblem(field_name, missing.format(path=path))
                 for field_name, paths in (("logo", [values.logo]),
                                           ("signatories", [s["signature"] for s in values.signatory_list]))
-                for path in missing_assets(course_key, paths)] + unknown_courses(values, course_key, _)
+                for path in missing_assets(course_key, paths)] + studio_problems(
+            self.block_ref.block_id, course_key, values, _) + unknown_courses(values, course_key, _)
 
     def _labelled(self, problem, _: Any) -> str:
         field = self.fields.get(problem.field)

@@ -17,7 +17,17 @@ from typing import Any
 from django.conf import settings
 from opaque_keys.edx.keys import CourseKey
 
-from .platform_types import ANONYMOUS, NO_ROLES, CourseInfo, CourseRoles, Enrollment, GradeSnapshot, Learner
+from .platform_types import (
+    ANONYMOUS,
+    NO_ROLES,
+    CourseInfo,
+    CourseOutline,
+    CourseRoles,
+    Enrollment,
+    GradeSnapshot,
+    Learner,
+    SubsectionScore,
+)
 
 log = logging.getLogger(__name__)
 # The user preference holding the learner's language (openedx/core/djangoapps/lang_pref/__init__.py: LANGUAGE_KEY).
@@ -55,13 +65,18 @@ class Platform:
     read_course_asset: Callable[[CourseKey, str], bytes | None]
     upgrade_url: Callable[[int, CourseKey], str]
     course_images: Callable[[CourseKey], list[str]]
+    BlockCompletion: Any  # edx-completion's completion.models.BlockCompletion
+    PersistentSubsectionGrade: Any  # lms.djangoapps.grades.models: the api has no query over a course's rows
+    course_outline: Callable[[CourseKey], CourseOutline]
 
 
 def _lms_modules() -> Platform:
     """edx-platform's modules, imported only when they exist (inside the LMS or Studio)."""
     from common.djangoapps.course_modes.models import CourseMode  # pylint: disable=import-error
     from common.djangoapps.student.models import CourseEnrollment, UserProfile  # pylint: disable=import-error
+    from completion.models import BlockCompletion  # pylint: disable=import-error
     from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
+    from lms.djangoapps.grades.models import PersistentSubsectionGrade  # pylint: disable=import-error
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
     from openedx.core.djangoapps.user_api.models import UserPreference  # pylint: disable=import-error
 
@@ -84,6 +99,9 @@ def _lms_modules() -> Platform:
         read_course_asset=_lms_read_course_asset,
         upgrade_url=_lms_upgrade_url,
         course_images=_lms_course_images,
+        BlockCompletion=BlockCompletion,
+        PersistentSubsectionGrade=PersistentSubsectionGrade,
+        course_outline=_lms_course_outline,
     )
 
 
@@ -196,8 +214,54 @@ def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
         return None
 
 
+def _lms_course_outline(course_key: CourseKey) -> CourseOutline:
+    """The course's sections, subsections and units from its collected block structure, and its grading policy.
+
+    The structure is ``get_course_in_cache`` (openedx/core/djangoapps/content/block_structure/api.py): course-wide,
+    cached, no learner's access applied, the one the grades code walks for the same question
+    (``grading_context`` in lms/djangoapps/grades/context.py: chapters, then their graded sequentials, keyed by
+    ``format``). A subsection's ``possible_graded`` is what ``ZeroSubsectionGrade`` counts for a learner with no
+    persisted grade there: the weighted possible of its graded scorable descendants (``get_score`` and
+    ``weighted_score`` in lms/djangoapps/grades/scores.py, over the max scores the grades transformer collects).
+    A completable block is one whose ``completion_mode`` is ``completable`` (xblock.completable), as the completion
+    transformer decides. The assignment types are the course's ``raw_grader`` (xmodule/course_block.py).
+    """
+    from lms.djangoapps.grades.scores import get_score, possibly_scored  # pylint: disable=import-error
+    from openedx.core.djangoapps.content.block_structure.api import get_course_in_cache  # pylint: disable=import-error
+    from xmodule.graders import aggregate_scores  # pylint: disable=import-error
+    from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
+
+    from .platform_types import Section, Subsection, Unit, assignment_types
+
+    structure = get_course_in_cache(course_key)
+    field = structure.get_xblock_field
+
+    def possible_graded(key: Any) -> float:
+        scores = [get_score({}, {}, None, structure[block])
+                  for block in structure.post_order_traversal(filter_func=possibly_scored, start_node=key)
+                  if field(block, "has_score", False)]
+        return float(aggregate_scores([score for score in scores if score is not None])[1].possible or 0.0)
+
+    def unit(key: Any) -> Unit:
+        blocks = [block for block in structure.post_order_traversal(start_node=key) if block != key]
+        return Unit(str(key), tuple(str(b) for b in blocks),
+                    tuple(str(b) for b in blocks if field(b, "completion_mode", "completable") == "completable"
+                          and not structure.get_children(b)))
+
+    sections = tuple(Section(str(chapter), field(chapter, "display_name", "") or "", tuple(
+        Subsection(str(sequential), field(sequential, "display_name", "") or "", bool(field(sequential, "graded")),
+                   field(sequential, "format", "") or "",
+                   possible_graded(sequential) if field(sequential, "graded") else 0.0,
+                   tuple(unit(vertical) for vertical in structure.get_children(sequential)))
+        for sequential in structure.get_children(chapter)))
+        for chapter in structure.get_children(structure.root_block_usage_key))
+    grader = modulestore().get_course(course_key, depth=0).raw_grader
+    return CourseOutline(sections, assignment_types(grader))
+
+
 def _twin_modules() -> Platform:
     from cert_xblock.twin import assets, grades_api, mail, modulestore, roles, tracker
+    from cert_xblock.twin.coursework import BlockCompletion, PersistentSubsectionGrade, course_outline
     from cert_xblock.twin.models import CourseEnrollment, CourseMode, CourseOverview, UserPreference, UserProfile
     from cert_xblock.twin.users import user_id_of
 
@@ -220,6 +284,9 @@ def _twin_modules() -> Platform:
         read_course_asset=assets.read_course_asset,
         upgrade_url=lambda user_id, course_key: f"/twin/upgrade/{course_key}/",
         course_images=assets.course_images,
+        BlockCompletion=BlockCompletion,
+        PersistentSubsectionGrade=PersistentSubsectionGrade,
+        course_outline=course_outline,
     )
 
 
@@ -418,6 +485,79 @@ def users_named(text: str) -> Any:
 def course_grade_rows(course_key: CourseKey) -> Any:
     """QuerySet of every persisted course grade in the course (the platform's public accessor, unordered)."""
     return platform().grades_api.get_recently_modified_grades([course_key], None, None).order_by()
+
+
+# --- below the course grade: the course's structure, subsection grades, completion (lesson kind, rules) ----------
+def course_outline(course_key: CourseKey) -> CourseOutline:
+    """The course's sections, subsections (graded, assignment type, points), units and grading policy."""
+    return platform().course_outline(course_key)
+
+
+def _subsection_score(row: Any) -> SubsectionScore:
+    """A persisted subsection grade as the platform reads it: an override's non-null values win
+    (``_aggregated_score_from_model`` in lms/djangoapps/grades/subsection_grade.py)."""
+    earned, possible = row.earned_graded, row.possible_graded
+    override = getattr(row, "override", None)
+    if override is not None:
+        earned = override.earned_graded_override if override.earned_graded_override is not None else earned
+        possible = override.possible_graded_override if override.possible_graded_override is not None else possible
+    return SubsectionScore(float(earned), float(possible))
+
+
+def subsection_scores(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, dict[str, SubsectionScore]]:
+    """Many learners' persisted subsection grades (subsection usage key → score), never computed.
+
+    The grades api's bulk form: ``prefetch_course_and_subsection_grades`` reads every learner's rows in one query
+    on the unique index (course_id, user_id, usage_key) (``PersistentSubsectionGrade.prefetch``), then
+    ``get_subsection_grades`` serves each learner from that cache; ``clear_prefetched_course_grades`` drops both
+    caches (lms/djangoapps/grades/models_api.py). A learner absent from a subsection never attempted it.
+    """
+    from django.contrib.auth import get_user_model
+
+    api = platform().grades_api
+    users = list(get_user_model().objects.filter(pk__in=list(user_ids)))
+    api.prefetch_course_and_subsection_grades(course_key, users)
+    try:
+        return {user.pk: {str(key): _subsection_score(row)
+                          for key, row in api.get_subsection_grades(user.pk, course_key).items()} for user in users}
+    finally:
+        api.clear_prefetched_course_grades(course_key)
+
+
+def completed_blocks(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, set[str]]:
+    """The blocks each learner has completed in the course (edx-completion's ``BlockCompletion`` at 1.0), one query.
+
+    ``user_id IN (...) AND course_key = ...`` is served by edx-completion's (user, context_key, modified) index;
+    the completion transformer counts a block complete at 1.0 (lms/djangoapps/course_api/blocks/transformers/
+    block_completion.py), and the Progress page's summary counts units from it.
+    """
+    ids = list(user_ids)
+    done: dict[int, set[str]] = {user_id: set() for user_id in ids}
+    rows = platform().BlockCompletion.objects.filter(user_id__in=ids, context_key=course_key, completion__gte=1.0)
+    for user_id, block_key in rows.values_list("user_id", "block_key"):
+        done.setdefault(user_id, set()).add(str(block_key))
+    return done
+
+
+def subsection_grade_rows(course_key: CourseKey, subsection_keys: list[str]) -> Any:
+    """The course's persisted subsection grades in these subsections (a queryset, for the batch's SQL).
+
+    It reads the course's range of the unique index (course_id, user_id, usage_key); the grades api has no query
+    over a course's rows, so the model is read as the platform's grade report reads it (seed 001's use cases).
+    """
+    from opaque_keys.edx.keys import UsageKey
+
+    keys = [UsageKey.from_string(key) for key in subsection_keys]
+    return platform().PersistentSubsectionGrade.objects.filter(course_id=course_key, usage_key__in=keys)
+
+
+def completion_rows(course_key: CourseKey, block_keys: list[str] | None = None) -> Any:
+    """The course's completed blocks (edx-completion rows at 1.0; a queryset, for the batch's SQL), optionally
+    only these blocks: the (context_key, block_key, user) unique index serves both."""
+    from opaque_keys.edx.keys import UsageKey
+
+    rows = platform().BlockCompletion.objects.filter(context_key=course_key, completion__gte=1.0)
+    return rows if block_keys is None else rows.filter(block_key__in=[UsageKey.from_string(k) for k in block_keys])
 
 
 # --- plugin side: Studio content, course staff, tracking, messages ----------------------------------------------

@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-GRADE_RULES = ("course_passing", "minimum_percent")
+# "none": no grade asked; the completion and assignment-type rules alone decide (a completion certificate).
+GRADE_RULES = ("course_passing", "minimum_percent", "none")
 # What a certificate is for (seed 002): the course, a lesson (sections of it), or a pathway of courses.
 KINDS = ("course", "lesson", "pathway")
 MAX_PATHWAY_COURSES = 20
@@ -241,6 +242,9 @@ def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lam
 
     need("display_name", bool(values.display_name.strip()), _("The display name cannot be empty."))
     need("grade_rule", values.grade_rule in GRADE_RULES, _("Choose how a grade qualifies."))
+    other_rules = bool(values.completion_percent or values.assignment_minimums.strip())
+    need("grade_rule", values.grade_rule != "none" or other_rules,
+         _("Without a grade rule, ask for a completion or a minimum per assignment type."))
     need("kind", values.kind in KINDS, _("Choose a course, lesson or pathway certificate."))
     need("pathway_courses", values.kind != "pathway" or bool(values.pathway_course_ids),
          _("A pathway certificate needs at least one other course to pass."))

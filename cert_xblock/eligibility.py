@@ -90,7 +90,8 @@ class Requirement:
             Rule.SECTION_GRADE: _("You need {required} in {subject}; you have {current}. {gap} to go."),
             Rule.ASSIGNMENT_TYPE: _("You need {required} in {subject}; you have {current}. {gap} to go."),
             Rule.COMPLETION: _("You need to complete {required} of {subject}; you have completed {current}. "
-                               "{gap} to go."),
+                               "{gap} to go.") if self.subject
+            else _("You need to complete {required} of the course; you have completed {current}. {gap} to go."),
             Rule.PATHWAY: _("Pass these courses too: {remaining}."),
             Rule.PATHWAY_BROKEN: _("This certificate cannot be earned until the course team fixes its list of "
                                    "courses: {remaining} cannot be found."),

@@ -4,7 +4,9 @@
 Order of work: decide, render, store, then record. The record is the commit point: the database's unique
 constraint (one live certificate per learner per block) settles concurrent calls, the loser deletes the
 file it stored, and a render or storage failure raises before anything is recorded, so no half-issued
-certificate is ever visible and the caller (a click, a Celery retry) can simply try again.
+certificate is ever visible and the caller (a click, a Celery retry) can simply try again. A batch chunk prints
+and stores its learners' certificates one by one (``print_certificate``) and records them in one commit
+(``record_certificates``), with the same guarantees.
 
 A file can still outlive its failed issue: the process dies between store and record (a SIGKILLed worker), or the
 storage refuses the delete while the database is down. Such a file's name is in no record; a retry never reuses
@@ -17,6 +19,7 @@ import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
@@ -25,7 +28,7 @@ from opaque_keys.edx.keys import CourseKey
 from . import compat, plugins, storage
 from .config import CertificateSettings
 from .course_assets import course_asset
-from .eligibility import Decision, Facts, Outcome, decide, to_percent
+from .eligibility import Decision, Facts, Outcome, Rule, decide, to_percent
 from .i18n import certificate_wording, format_number
 from .kinds import requirements_for
 from .links import verify_url
@@ -147,6 +150,31 @@ def issue_certificate(
     known: KnownStanding | None = None,
 ) -> Assessment:
     """Decide for one learner and, if they qualify, render, store and record their certificate."""
+    printed = print_certificate(learner, block, rules, via=via, request_id=request_id, now=now, grade=grade,
+                                staff_override=staff_override, known=known)
+    if isinstance(printed, Assessment):
+        return printed
+    store_certificate(printed)
+    return record_certificates([printed], rules, request_id)[0]
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A certificate rendered, named and sized but not yet recorded: ``store_certificate`` puts its file in the
+    storage, then ``record_certificates`` is its commit point."""
+
+    standing: Assessment
+    certificate: IssuedCertificate
+    pdf: bytes
+
+
+def print_certificate(learner: Learner, block: BlockRef, rules: CertificateSettings, *, via: str, request_id: str,
+                      now: datetime | None = None, grade: GradeSnapshot | None = None, staff_override: bool = False,
+                      known: KnownStanding | None = None) -> Assessment | Printed:
+    """Decide and, if the learner qualifies, render their certificate; the decision when they do not.
+
+    Raises ``RenderError`` when the PDF cannot be made. Nothing is stored or recorded yet.
+    """
     now = now or datetime.now(UTC)
     standing = assess(learner, block, rules, now=now, grade=grade, staff_override=staff_override, known=known)
     if standing.status != "eligible":
@@ -154,29 +182,78 @@ def issue_certificate(
             log.info("cert_xblock request_id=%s user=%s block=%s %s (%s)", request_id, learner.user_id,
                      block.block_id, standing.status, standing.decision.reason.value)
         return standing
-
     certificate = _new_record(learner, block, rules, standing.course, standing.facts, via, request_id, now)
     pdf = render_certificate(certificate_document(certificate, rules), design_of(rules))
-    certificate.file_name = storage.save_pdf(storage.pdf_name(block.course_key, certificate.verify_id), pdf)
+    certificate.file_name = storage.pdf_name(block.course_key, certificate.verify_id)
     certificate.file_size = len(pdf)
+    return Printed(standing, certificate, pdf)
+
+
+def store_certificate(printed: Printed) -> Printed:
+    """Put a printed certificate's file in the storage; raises on any storage failure (nothing to record then).
+
+    Touches no database, so a batch chunk may store one learner's file while it renders the next.
+    """
+    storage.save_pdf(printed.certificate.file_name, printed.pdf)
+    return printed
+
+
+def record_certificates(printed: list[Printed], rules: CertificateSettings, request_id: str) -> list[Assessment]:
+    """Record stored certificates in one transaction (a batch chunk's in one commit, not one each); what each
+    learner now holds, in order.
+
+    When the unique constraint refuses the group (a click or another run issued one of them meanwhile), each is
+    recorded alone, so only the loser's file is deleted and the winner's certificate returned. Any other failure
+    records none of them and deletes every file of the group before raising: the retry starts clean.
+    """
+    if not printed:
+        return []
     try:
         with transaction.atomic():
-            certificate.save()
+            IssuedCertificate.objects.bulk_create([one.certificate for one in printed])
     except IntegrityError:
-        discard_file(certificate.file_name, request_id)
-        winner = live_certificate(learner.user_id, block.block_id)
+        if len(printed) > 1:
+            return _record_one_by_one(printed, rules, request_id)
+        one = printed[0]
+        discard_file(one.certificate.file_name, request_id)
+        winner = live_certificate(one.certificate.user_id, one.certificate.block_id)
         if winner is None:
             raise
-        return replace(standing, status="issued", certificate=winner)
+        return [replace(one.standing, status="issued", certificate=winner)]
     except BaseException:
-        # No record, so no file either: the retry starts from a clean slate.
-        discard_file(certificate.file_name, request_id)
+        for one in printed:
+            discard_file(one.certificate.file_name, request_id)
         raise
-    log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, learner.user_id,
-             block.block_id, certificate.verify_id, via)
-    transaction.on_commit(lambda: certificate_issued.send(sender=IssuedCertificate, certificate=certificate,
-                                                          request_id=request_id, rules=rules))
-    return replace(standing, status="issued", certificate=certificate, created=True)
+    _fill_ids([one.certificate for one in printed])
+    results = []
+    for one in printed:
+        certificate = one.certificate
+        log.info("cert_xblock request_id=%s user=%s block=%s issued %s via %s", request_id, certificate.user_id,
+                 certificate.block_id, certificate.verify_id, certificate.issued_via)
+        transaction.on_commit(partial(certificate_issued.send, sender=IssuedCertificate, certificate=certificate,
+                                      request_id=request_id, rules=rules))
+        results.append(replace(one.standing, status="issued", certificate=certificate, created=True))
+    return results
+
+
+def _record_one_by_one(printed: list[Printed], rules: CertificateSettings, request_id: str) -> list[Assessment]:
+    results: list[Assessment] = []
+    for position, one in enumerate(printed):
+        try:
+            results += record_certificates([one], rules, request_id)
+        except BaseException:
+            for rest in printed[position + 1:]:
+                discard_file(rest.certificate.file_name, request_id)
+            raise
+    return results
+
+
+def _fill_ids(certificates: list[IssuedCertificate]) -> None:
+    """MySQL returns no ids from a multi-row INSERT (MariaDB and sqlite do): read them back, one query."""
+    missing = {certificate.verify_id: certificate for certificate in certificates if certificate.pk is None}
+    if missing:
+        for verify_id, pk in IssuedCertificate.objects.filter(verify_id__in=missing).values_list("verify_id", "pk"):
+            missing[verify_id].pk = pk
 
 
 def discard_file(name: str, request_id: str) -> None:
@@ -252,9 +329,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         name=certificate_name(learner.full_name, learner.username),
         **printed_course_and_org(rules, course),
         title=rules.certificate_title,
-        grade_percent=facts.grade.percent,
-        grade_letter=facts.grade.letter or "",
-        grade_passed=facts.grade.passed,
+        **printed_grade(facts),
         grade_public=rules.show_grade,
         issued_via=via,
         allowlisted=facts.allowlisted,
@@ -263,6 +338,16 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,
     )
+
+
+def printed_grade(facts: Facts) -> dict[str, object]:
+    """The grade a certificate records (and prints where the block shows it): what earned it. A lesson's is the
+    learner's grade in its sections, not the course grade."""
+    primary = facts.requirements[0] if facts.requirements else None
+    if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
+        return {"grade_percent": primary.current / 100, "grade_letter": "", "grade_passed": primary.met}
+    return {"grade_percent": facts.grade.percent, "grade_letter": facts.grade.letter or "",
+            "grade_passed": facts.grade.passed}
 
 
 def printed_course_and_org(rules: CertificateSettings, course: CourseInfo) -> dict[str, str]:

@@ -40,6 +40,14 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         payload["gap"] = None if by_source else decision.gap
         payload["reason"] = decision.reason.value
         payload["unmet"] = [requirement_payload(requirement, _) for requirement in decision.unmet]
+        if decision.reason.value == "requirements_unmet":
+            # The list below the meter names each unmet requirement and its gap; the live message introduces it.
+            payload["message"] = _("You do not meet every requirement of this certificate yet:")
+        primary = standing.facts.requirements[0] if standing.facts.requirements else None
+        if primary is not None and primary.rule.value != "course_grade" and primary.current is not None:
+            # The meter shows what decides: a lesson's section grade, not the course grade.
+            payload["progress"] = {"rule": primary.rule.value, "subject": primary.subject,
+                                   "percent": primary.current, "required": primary.required}
         if decision.available_from:
             payload["available_from"] = decision.available_from.date().isoformat()
             payload["message"] = _("Certificates become available on {date}.").format(
@@ -56,7 +64,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         payload["certificate"]["issued_on"] = format_day(standing.certificate.issued_at.date(), learner.language)
         # The same view after the click and after a reload (where there is no decision to read).
         payload["message"] = _("Your certificate is ready.")
-        for key in ("required_percent", "gap", "reason", "unmet"):
+        for key in ("required_percent", "gap", "reason", "unmet", "progress"):
             payload.pop(key, None)
     return payload
 
@@ -91,6 +99,10 @@ def learner_strings(_: Any) -> dict[str, str]:
         "code": _("Verification code"),
         "error": _("Something went wrong. Please try again in a moment."),
         "progress": _("Your grade"),
+        "progress_in": _("Your grade in “{subject}”"),
+        "unmet": _("Still to do"),
+        "progress_done": _("Completed"),
+        "progress_done_in": _("Completed in “{subject}”"),
         "no_grade": _("No grade yet"),
         "required": _("Required to earn the certificate: {percent}"),
         "sign_in": _("Sign in"),
@@ -105,9 +117,21 @@ def render_learner_view(state: dict[str, Any], learner: Learner, strings: dict[s
     grade = state.get("grade")
     required = state.get("required_percent")
     context = {**state, "strings": strings, "language": learner.language or "en",
-               "direction": direction(learner.language)}
-    if grade is not None:
-        context["grade_text"] = f"{format_number(grade['percent'], learner.language)}%"
+               "direction": direction(learner.language),
+               "unmet_list": state.get("unmet", []) if state.get("reason") == "requirements_unmet" else []}
+    progress = state.get("progress")
+    if progress is not None:
+        if progress["rule"] == "completion":  # a certificate without a grade rule: completion decides
+            label = (strings["progress_done_in"].format(subject=progress["subject"]) if progress["subject"]
+                     else strings["progress_done"])
+        else:
+            label = strings["progress_in"].format(subject=progress["subject"])
+        context["meter"] = {"label": label, "attempted": True, "percent": progress["percent"]}
+    elif grade is not None:
+        context["meter"] = {"label": strings["progress"], "attempted": grade["attempted"], "percent": grade["percent"]}
+    if "meter" in context:
+        context["meter"]["text"] = (f"{format_number(context['meter']['percent'], learner.language)}%"
+                                    if context["meter"]["attempted"] else strings["no_grade"])
     if required is not None:
         context["required_text"] = strings["required"].format(
             percent=f"{format_number(required, learner.language)}%")

@@ -44,7 +44,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120.0) -> None:
+    """Until the server listens; a ceiling for a loaded machine, failing at once if the server exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

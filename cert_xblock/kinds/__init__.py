@@ -15,6 +15,7 @@ from opaque_keys.edx.keys import CourseKey
 from ..config import CertificateSettings
 from ..eligibility import Requirement, course_grade_requirement
 from ..platform_types import CourseInfo, GradeSnapshot
+from .coursework import Coursework, further_requirements, section_requirements
 from .pathway import pathway_requirements
 
 Requirements = dict[int, tuple[Requirement, ...]]
@@ -22,8 +23,14 @@ Requirements = dict[int, tuple[Requirement, ...]]
 
 def course_grade_alone(rules: CertificateSettings) -> bool:
     """A course certificate with no further rule: the course grade decides, as it always has."""
-    return (rules.kind == "course" and not rules.assignment_minimum_map and not rules.completion_percent
-            and not rules.eligibility_source)
+    return rules.kind == "course" and not rules.assignment_minimum_map and not rules.completion_percent and (
+        rules.grade_rule != "none") and not rules.eligibility_source
+
+
+def asks_a_grade(rules: CertificateSettings) -> bool:
+    """Whether the course (a lesson: its sections') grade is a requirement. "none" without any other rule, which
+    Studio refuses, still asks the course's passing grade, so a stale setting never certifies on nothing."""
+    return rules.grade_rule != "none" or not (rules.assignment_minimum_map or rules.completion_percent)
 
 
 def requirements_for(block_id: str, course_key: CourseKey, rules: CertificateSettings,
@@ -33,17 +40,26 @@ def requirements_for(block_id: str, course_key: CourseKey, rules: CertificateSet
     builds that one requirement itself). ``languages`` (by user id) is what an eligibility source writes in."""
     if course_grade_alone(rules):
         return None
+    work = Coursework(course_key, list(grades))  # reads what the rules need, once for the chunk
+    primary: dict[int, Requirement]
     if rules.eligibility_source:
-        # The installed source's verdict replaces the grade rule as the primary requirement (the whole chunk in
-        # one call to the plug-in); a missing or failing source gives a requirement that is never met.
+        # An installed source's verdict replaces the grade rule as the primary requirement (the whole chunk in one
+        # call to the plug-in); a missing or failing source gives a requirement that is never met.
         from .. import plugins
 
-        verdicts = plugins.requirements(rules.eligibility_source, course_key, block_id, grades, languages)
-        lists: dict[int, list[Requirement]] = {user_id: [verdicts[user_id]] for user_id in grades}
+        primary = plugins.requirements(rules.eligibility_source, course_key, block_id, grades, languages)
+    elif not asks_a_grade(rules):
+        primary = {}  # completion and the assignment-type minimums alone decide
+    elif rules.kind == "lesson":
+        primary = section_requirements(block_id, rules, course, work)
     else:
-        lists = {user_id: [course_grade_requirement(rules, grade, course.lowest_passing_grade)]
-                 for user_id, grade in grades.items()}
+        primary = {user_id: course_grade_requirement(rules, grade, course.lowest_passing_grade)
+                   for user_id, grade in grades.items()}
+    lists: dict[int, list[Requirement]] = {user_id: [primary[user_id]] if user_id in primary else []
+                                           for user_id in grades}
     if rules.kind == "pathway":
         for user_id, requirement in pathway_requirements(rules, course_key, grades).items():
             lists[user_id].append(requirement)
+    for user_id, requirements in further_requirements(block_id, rules, work).items():
+        lists[user_id] += requirements
     return {user_id: tuple(requirements) for user_id, requirements in lists.items()}

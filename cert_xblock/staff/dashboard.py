@@ -13,8 +13,8 @@ from django.utils.translation import gettext_noop
 
 from .. import compat
 from ..batch import BatchBlock, candidate_queries
-from ..eligibility import to_percent
-from ..issuance import assess, gather_standings
+from ..eligibility import Rule, to_percent
+from ..issuance import KnownStanding, assess, gather_standings
 from ..links import verify_url
 from ..models import AllowlistEntry, IssuedCertificate, IssueFailure, format_short_code
 from ..names import printable_name
@@ -130,7 +130,7 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
             "username": person.username,
             "email": person.email,
             "name": certificate.name if certificate else printable_name(person.full_name),
-            "grade": to_percent(standing.grade.percent),
+            "grade": deciding_grade(known),
             "status": status,
             "message": standing.decision.message(_) if standing.decision and status != "revoked" else "",
             "allowlisted": user_id in notes,
@@ -139,6 +139,14 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
             "certificate": certificate_json(certificate) if certificate else None,
         })
     return rows
+
+
+def deciding_grade(known: KnownStanding) -> float:
+    """The grade that decides this block, 0..100: a lesson's section grade, else the course grade."""
+    primary = known.facts.requirements[0] if known.facts.requirements else None
+    if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
+        return primary.current
+    return to_percent(known.facts.grade.percent)
 
 
 def certificate_json(certificate: IssuedCertificate) -> dict[str, Any]:

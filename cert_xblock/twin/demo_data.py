@@ -81,6 +81,9 @@ def seed_demo() -> CourseKey:
             "passed_timestamp": datetime(2026, 11, 1, tzinfo=UTC) if letter else None,
         })
     _seed_foundations(users)
+    from .demo_coursework import seed_coursework
+
+    seed_coursework(course_key)
     for username, role, course_level in ROLES:
         CourseAccessRole.objects.get_or_create(user=users.get(username=username), org=course_key.org, role=role,
                                                course_id=course_key if course_level else None)

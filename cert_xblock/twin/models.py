@@ -159,6 +159,12 @@ class CourseMode(models.Model):
 
 
 # Platform tables the plugin side reads through the seam: Studio's published blocks, course roles, tracking log.
+from .coursework import (  # noqa: E402,F401
+    BlockCompletion,
+    PersistentSubsectionGrade,
+    PersistentSubsectionGradeOverride,
+    StructureBlock,
+)
 from .modulestore import CourseBlock  # noqa: E402,F401
 from .roles import CourseAccessRole  # noqa: E402,F401
 from .tracker import TrackedEvent  # noqa: E402,F401

@@ -65,6 +65,17 @@ def beat(env: dict[str, str], log: Path, state: Path) -> Iterator[subprocess.Pop
         yield process
 
 
+def exited(*processes: subprocess.Popen):
+    """For ``wait_until(..., unless=...)``: why nothing more can happen, once one of ``processes`` has exited."""
+    def reason() -> str | None:
+        for process in processes:
+            if process.poll() is not None:
+                return f"{' '.join(map(str, process.args[3:6]))} exited with {process.returncode}"
+        return None
+
+    return reason
+
+
 def kill(process: subprocess.Popen) -> None:
     """SIGKILL the process and every child it forked: no shutdown handler runs, no message is acknowledged."""
     if process.poll() is None:
@@ -88,7 +99,7 @@ def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subpro
                     kill(process)
 
 
-def _wait_for_line(log: Path, text: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_for_line(log: Path, text: str, process: subprocess.Popen, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -101,14 +101,16 @@ def test_confirming_a_chunk_takes_the_same_reads_for_5_or_50_learners():
     assert rerun(holders[:5]) == rerun(holders[:50]) == (9, 0)  # the learners: users, names, languages
 
 
-def test_issuing_a_chunk_costs_fixed_reads_plus_the_same_statements_per_certificate():
+def test_a_chunk_reads_and_records_its_certificates_in_a_fixed_number_of_statements_whatever_its_size():
     course = seed_course(500, slug="Q500")
-    small, medium, large = (chunk_statements(course, start, size) for start, size in ((0, 5), (5, 20), (25, 50)))
-    assert small[0] == medium[0] == large[0], "a chunk's reads do not grow with its learners"
-    per_certificate = [(b[0] + b[1] - a[0] - a[1]) / (b[2] - a[2]) for a, b in ((small, medium), (medium, large))]
-    assert per_certificate[0] == per_certificate[1] == int(per_certificate[0])
-    fixed = small[0] + small[1] - per_certificate[0] * small[2]
-    assert fixed <= 10
+    reads, writes, issued = zip(*(chunk_statements(course, start, size)
+                                  for start, size in ((0, 5), (5, 20), (25, 50))), strict=True)
+    assert issued[0] < issued[1] < issued[2]
+    assert len(set(reads)) == 1, "a chunk's reads do not grow with its learners"
+    # One transaction records the chunk (savepoint, multi-row INSERT, release); sqlite splits the INSERT at its
+    # parameter limit, so 40 certificates may take a second INSERT, not 40.
+    assert max(writes) <= 4 and max(writes) - min(writes) <= 1, writes
+    assert reads[0] + max(writes) <= 13
 
 
 def test_a_storage_failure_leaves_no_half_issued_certificate_and_the_command_fails(course, monkeypatch):

@@ -21,12 +21,23 @@ from .seeding import certified, seed_course
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def wait_until(condition, timeout: float, what: str, poll: float = 0.05):
+def wait_until(condition, timeout: float, what: str, poll: float = 0.05, *, unless=None):
+    """Poll ``condition`` until it holds, for at most ``timeout`` seconds.
+
+    The machine running the suite is shared, so ``timeout`` is a ceiling generous enough for a loaded one, not
+    an estimate. ``unless`` returns why the condition can no longer come true (a worker exited, the run ended
+    without it), so a wait for something impossible fails at once, with that reason, rather than at the ceiling.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
+        reason = unless() if unless is not None else None
+        if reason:
+            if condition():  # it came true just as the reason appeared
+                return condition()
+            raise AssertionError(f"{what} can no longer happen: {reason}")
         time.sleep(poll)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
@@ -51,17 +62,20 @@ def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_ki
     s3 = celery_processes.new_bucket(s3_endpoint, "beat-certificates")
     env = fast_env(tmp_path, redis_url, s3_endpoint, "beat-certificates")
 
-    with celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state"):
+    with celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state") as beat:
         with celery_processes.worker(env, tmp_path / "worker-1.log", "first") as first:
-            wait_until(lambda: len(certified(course)) >= 20, 60, "the first certificates")
+            wait_until(lambda: len(certified(course)) >= 20, 240, "the first certificates",
+                       unless=celery_processes.exited(beat, first))
             celery_processes.kill(first)
         killed_at = len(certified(course))
         assert killed_at < len(course.eligible), "the run finished before the kill: nothing was tested"
 
-        with celery_processes.worker(env, tmp_path / "worker-2.log", "second"):
-            wait_until(lambda: len(certified(course)) >= len(course.eligible), 90, "every eligible learner")
+        with celery_processes.worker(env, tmp_path / "worker-2.log", "second") as second:
+            wait_until(lambda: len(certified(course)) >= len(course.eligible), 360, "every eligible learner",
+                       unless=celery_processes.exited(beat, second))
             wait_until(lambda: not CertificateBlockConfig.objects.filter(
-                block_id=course.block_id, batch_lease_until__isnull=False).exists(), 60, "the run to finish")
+                block_id=course.block_id, batch_lease_until__isnull=False).exists(), 240, "the run to finish",
+                unless=celery_processes.exited(beat, second))
 
     holders = Counter(certified(course))
     assert set(holders) == course.eligible
@@ -78,12 +92,15 @@ def test_chunks_retry_while_the_storage_fails_and_finish_once_it_is_back(redis_u
     course = seed_course(40, slug="RETRY40", schedule="* * * * *")
     env = fast_env(tmp_path, redis_url, s3_endpoint, "late-bucket")  # the bucket does not exist yet
     log = tmp_path / "worker.log"
-    with (celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state"),
-          celery_processes.worker(env, log, "retry")):
-        wait_until(lambda: "learners to retry" in log.read_text(), 30, "a chunk to fail and retry")
+    with (celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state") as beat,
+          celery_processes.worker(env, log, "retry") as worker):
+        # botocore retries each refused PUT with backoff (up to about 15 s) before the chunk gives up on it.
+        wait_until(lambda: "learners to retry" in log.read_text(), 240, "a chunk to fail and retry",
+                   unless=celery_processes.exited(beat, worker))
         assert certified(course) == []
         s3 = celery_processes.new_bucket(s3_endpoint, "late-bucket")
-        wait_until(lambda: len(certified(course)) >= len(course.eligible), 60, "every eligible learner")
+        wait_until(lambda: len(certified(course)) >= len(course.eligible), 300, "every eligible learner",
+                   unless=celery_processes.exited(beat, worker))
     assert sorted(certified(course)) == sorted(course.eligible)
     stored = stored_objects(s3, "late-bucket")
     assert all(stored.get(c.file_name) == c.file_size

@@ -1,5 +1,5 @@
 """Database fault: the connection to MariaDB is killed (``KILL <id>`` from another connection) after the PDF is
-stored and before its row commits, once before the INSERT and once between the INSERT and the COMMIT.
+stored and before its row commits, once before the INSERT and once between the chunk's INSERT and its COMMIT.
 
 The issue raises, nothing is recorded, its file is deleted; the retry (the chunk again, as Celery retries it)
 issues exactly once. When the storage refuses the delete as well, the orphan is a file no record names: the
@@ -14,8 +14,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError, connection
-from django.db.models.signals import post_save
+from django.db import OperationalError, connection, connections
 
 from cert_xblock import batch, storage
 from cert_xblock.models import IssuedCertificate
@@ -28,24 +27,24 @@ from .helpers import audit, needs_mariadb, stored_files
 pytestmark = [needs_mariadb, pytest.mark.django_db(transaction=True)]
 
 
-def kill_own_connection() -> None:
-    """Drop this process's database connection from the server side, as a failover or a network cut would."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT CONNECTION_ID()")
-        own = cursor.fetchone()[0]
+def kill_connection(chunk_connection) -> None:
+    """Drop the chunk's database connection from the server side, as a failover or a network cut would (from any
+    thread: the batch stores files on an upload thread while the chunk's own thread holds the connection)."""
+    own = chunk_connection.connection.thread_id()
     with services.mariadb() as admin:
         admin.cursor().execute(f"KILL {int(own)}")
 
 
 def killing_after_save(killed: list[str]):
-    """``storage.save_pdf`` that stores the file, then kills the connection (the first time; ``killed`` says)."""
-    real_save = storage.save_pdf
+    """``storage.save_pdf`` that stores the file, then kills the chunk's connection (the first time; ``killed``
+    says)."""
+    real_save, chunk_connection = storage.save_pdf, connections["default"]
 
     def save_then_kill(name, data):
         stored = real_save(name, data)
         if not killed:
             killed.append(name)
-            kill_own_connection()
+            kill_connection(chunk_connection)
         return stored
 
     return save_then_kill
@@ -64,33 +63,45 @@ def run_chunk_until_done(course, attempts: int = 3) -> list[batch.ChunkReport]:
     raise AssertionError(f"still pending after {attempts} attempts: {reports[-1].transient_error!r}")
 
 
+def recording_saves(stored: list[str]):
+    """``storage.save_pdf`` that stores the file and remembers its name."""
+    real_save = storage.save_pdf
+
+    def save_and_remember(name, data):
+        stored.append(real_save(name, data))
+        return stored[-1]
+
+    return save_and_remember
+
+
 @pytest.mark.parametrize("moment", ["before_insert", "before_commit"])
 def test_a_connection_killed_before_the_row_commits_leaves_nothing_and_the_retry_issues_once(moment):
     course = seed_course(6, slug=f"DBF{moment[7:10].upper()}", every_learner_passes=True)
     killed: list[str] = []
-    save_then_kill = killing_after_save(killed)
+    stored: list[str] = []
 
-    def kill_after_insert(sender, instance, created, **kwargs):
-        if created and not killed:
-            killed.append(instance.file_name)
-            kill_own_connection()
+    def kill_after_insert(execute, sql, params, many, context):
+        """Between the chunk's INSERT of its certificates and its COMMIT: every file stored so far is at stake."""
+        result = execute(sql, params, many, context)
+        if not killed and sql.lstrip().upper().startswith("INSERT") and "issuedcertificate" in sql.split("(")[0]:
+            killed.extend(stored)
+            kill_connection(connection)
+        return result
 
     if moment == "before_insert":
-        patch = mock.patch.object(storage, "save_pdf", save_then_kill)
+        patch = mock.patch.object(storage, "save_pdf", killing_after_save(killed))
     else:
-        patch = contextlib.nullcontext()
-        post_save.connect(kill_after_insert, sender=IssuedCertificate, weak=False)
-    try:
-        with patch:
-            reports = run_chunk_until_done(course)
-    finally:
-        post_save.disconnect(kill_after_insert, sender=IssuedCertificate)
+        patch = contextlib.ExitStack()
+        patch.enter_context(mock.patch.object(storage, "save_pdf", recording_saves(stored)))
+        patch.enter_context(connection.execute_wrapper(kill_after_insert))
+    with patch:
+        reports = run_chunk_until_done(course)
     connection.close()
 
     first = reports[0]
     assert isinstance(first.transient_error, OperationalError), first.transient_error
-    assert killed and killed[0] not in stored_files(course.course_key), "the failed issue's file was deleted"
-    assert not IssuedCertificate.objects.filter(file_name=killed[0]).exists()
+    assert killed and not set(killed) & stored_files(course.course_key), "the failed issue's files were deleted"
+    assert not IssuedCertificate.objects.filter(file_name__in=killed).exists()
     found = audit(course, set(course.user_ids))
     assert sorted(certified(course)) == sorted(course.user_ids)
     assert sum(r.issued for r in reports) == len(course.user_ids), "each learner issued once"

@@ -28,19 +28,24 @@ def test_worker_killed_mid_chunk_and_beat_restarted_the_run_completes_once(redis
     faults = 0
     with (celery_processes.beat(env, tmp_path / "beat-1.log", tmp_path / "beat-state") as first_beat,
           celery_processes.worker(env, tmp_path / "worker-1.log", "first") as first):
-        # Mid-chunk: chunks are ten learners; 25 certified means the third chunk is half done.
-        wait_until(lambda: len(certified(course)) >= 25, 90, "the first certificates")
+        # Mid-chunk: chunks are ten learners, each recorded in one commit once its files are stored; 25 certified
+        # means three chunks are recorded and the fourth is storing its files.
+        wait_until(lambda: len(certified(course)) >= 25, 240, "the first certificates",
+                   unless=celery_processes.exited(first_beat, first))
         celery_processes.kill(first)
         celery_processes.kill(first_beat)
         faults += 2
     killed_at = len(certified(course))
     assert killed_at < len(course.eligible), "the run finished before the kill: nothing was tested"
 
-    with (celery_processes.beat(env, tmp_path / "beat-2.log", tmp_path / "beat-state"),
-          celery_processes.worker(env, tmp_path / "worker-2.log", "second")):
-        wait_until(lambda: len(certified(course)) >= len(course.eligible), 120, "every eligible learner")
+    with (celery_processes.beat(env, tmp_path / "beat-2.log", tmp_path / "beat-state") as beat,
+          celery_processes.worker(env, tmp_path / "worker-2.log", "second") as second):
+        running = celery_processes.exited(beat, second)
+        wait_until(lambda: len(certified(course)) >= len(course.eligible), 360, "every eligible learner",
+                   unless=running)
         wait_until(lambda: not CertificateBlockConfig.objects.filter(
-            block_id=course.block_id, batch_lease_until__isnull=False).exists(), 60, "the run to finish")
+            block_id=course.block_id, batch_lease_until__isnull=False).exists(), 240, "the run to finish",
+            unless=running)
 
     issued = IssuedCertificate.objects.filter(block_id=course.block_id, issued_via="batch")
     # A file stored by the killed worker but never recorded is an orphan until the sweep.

@@ -70,3 +70,22 @@ def test_the_view_speaks_the_learners_language_and_direction(workbench, page, la
     issued = view.locator(".cert-xblock__issued").inner_text()
     assert issued and "-" not in issued, f"a written date, not ISO: {issued}"
     assert violations(page, ".cert-xblock") == []
+
+
+def test_a_lesson_block_with_unmet_rules_lists_them_accessibly_and_meters_the_section(workbench, page):
+    from tests.lesson.helpers import LESSON, RULES, add_worker
+
+    add_worker(workbench, "una", percent=0.45, units=3, scores={"hw1": "7/10", "hw2": "3/10", "final_exam": "8/20"})
+    page.goto(workbench.url(f"/scenario/{LESSON}/?student=una"))
+    view = page.locator(".cert-xblock")
+    assert view.locator(".cert-xblock__grade-label").inner_text() == "Your grade in “Week 1: Foundations”:"
+    assert view.locator("progress").get_attribute("value") == "70.000000"
+    assert view.get_by_role("list", name="Still to do").locator("li").all_inner_texts() == [
+        "You need 80% in Week 1: Foundations; you have 70%. 10% to go."]
+    assert violations(page, ".cert-xblock") == []
+    page.goto(workbench.url(f"/scenario/{RULES}/?student=una"))
+    assert page.locator(".cert-xblock__unmet li").all_inner_texts() == [
+        "You need 50% in the course; you have 45%. 5% to go.",
+        "You need 60% in Homework; you have 50%. 10% to go.",
+        "You need to complete 80% of the course; you have completed 30%. 50% to go."]
+    assert violations(page, ".cert-xblock") == []

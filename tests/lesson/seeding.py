@@ -1,0 +1,59 @@
+"""A course with the demo's structure, a lesson block, a rules block and learners with given coursework."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from opaque_keys.edx.keys import CourseKey
+
+from cert_xblock.batch import BatchBlock
+from cert_xblock.block_config import save_block_config
+from cert_xblock.config import CertificateSettings
+from cert_xblock.demo.scenarios import LESSON_SCENARIO
+from cert_xblock.issuance import BlockRef
+from cert_xblock.twin.demo_coursework import seed_structure, set_work, workbench_usage_id
+from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+
+# The structure rows put this block in Week 1 (the demo's lesson scenario), so "its section" is Week 1.
+LESSON_BLOCK = workbench_usage_id(LESSON_SCENARIO)
+LESSON_RULES = CertificateSettings(kind="lesson", grade_rule="minimum_percent", minimum_percent=80,
+                                   certificate_title="Week 1")
+RULES = CertificateSettings(grade_rule="minimum_percent", minimum_percent=50, assignment_minimums="Homework: 60",
+                            completion_percent=80)
+COMPLETION_RULES = CertificateSettings(grade_rule="none", completion_percent=80)
+
+
+@dataclass
+class Course:
+    course_key: CourseKey
+    lesson: BatchBlock
+    rules: BatchBlock
+    completion: BatchBlock
+    users: dict[str, int] = field(default_factory=dict)
+
+
+def seed(slug: str, learners: dict[str, tuple[float, dict[str, tuple[float, float]], int]],
+         mode: str = "verified") -> Course:
+    """``learners``: username → (course percent, subsection id → (earned, possible), units completed)."""
+    course_key = CourseKey.from_string(f"course-v1:LessonX+{slug}+2026")
+    CourseOverview.objects.create(id=course_key, display_name=f"Lessons {slug}", org="LessonX",
+                                  lowest_passing_grade="0.70")
+    seed_structure(course_key)
+    course = Course(course_key, BatchBlock(BlockRef(LESSON_BLOCK, course_key), LESSON_RULES),
+                    BatchBlock(BlockRef(f"block-v1:LessonX+{slug}+2026+type@cert_xblock+block@rules", course_key),
+                               RULES),
+                    BatchBlock(BlockRef(f"block-v1:LessonX+{slug}+2026+type@cert_xblock+block@done", course_key),
+                               COMPLETION_RULES))
+    for block in (course.lesson, course.rules, course.completion):
+        save_block_config(block.ref.block_id, course_key, block.rules)
+    for username, (percent, scores, units) in learners.items():
+        user = get_user_model().objects.create(username=f"{slug}-{username}", email=f"{slug}-{username}@example.org")
+        UserProfile.objects.create(user=user, name=username.title())
+        CourseEnrollment.objects.create(user=user, course_id=course_key, mode=mode)
+        passed = percent >= 0.7
+        PersistentCourseGrade.objects.create(user_id=user.pk, course_id=course_key, percent_grade=percent,
+                                             letter_grade="Pass" if passed else "", grading_policy_hash="h",
+                                             passed_timestamp="2026-11-01T00:00:00Z" if passed else None)
+        set_work(course_key, user, scores, units)
+        course.users[username] = user.pk
+    return course

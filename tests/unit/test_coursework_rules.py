@@ -1,0 +1,49 @@
+"""The arithmetic of the lesson and rule requirements, against the platform's: section points, the Progress
+page's assignment-type average (xmodule/graders.py ``AssignmentFormatGrader``) and unit completion."""
+from __future__ import annotations
+
+from cert_xblock.kinds.lesson import section_percent
+from cert_xblock.kinds.rules import assignment_type_average, completion_percent
+from cert_xblock.platform_types import AssignmentType, CourseOutline, Section, Subsection, SubsectionScore, Unit
+
+
+def outline(*subsections: Subsection, types: tuple[AssignmentType, ...] = ()) -> CourseOutline:
+    return CourseOutline((Section("chapter", "Week", subsections),), types)
+
+
+def homework(n: int, points: float = 10) -> Subsection:
+    return Subsection(f"hw{n}", f"Homework {n}", True, "Homework", points)
+
+
+def scores(**points: tuple[float, float]) -> dict[str, SubsectionScore]:
+    return {key: SubsectionScore(*value) for key, value in points.items()}
+
+
+def test_the_homework_average_drops_the_lowest_and_pads_to_the_minimum_count():
+    course = outline(homework(1), homework(2), homework(3))
+    dropping = AssignmentType("Homework", min_count=3, drop_count=1, weight=0.3)
+    # marks 0.9, 0.4, 0.7: the lowest (0.4) dropped, (0.9 + 0.7) / 2
+    assert assignment_type_average(dropping, course, scores(hw1=(9, 10), hw2=(4, 10), hw3=(7, 10))) == 80.0
+    padded = AssignmentType("Homework", min_count=5, drop_count=0, weight=0.3)
+    # five expected, three exist: two zeros, (0.9 + 0.4 + 0.7) / 5
+    assert assignment_type_average(padded, course, scores(hw1=(9, 10), hw2=(4, 10), hw3=(7, 10))) == 40.0
+
+
+def test_each_mark_is_rounded_to_two_decimals_first_and_an_unattempted_one_is_zero():
+    course = outline(homework(1, points=3), homework(2))
+    kind = AssignmentType("Homework", min_count=2, drop_count=0, weight=0.5)
+    # 2/3 is 0.67 as compute_percent rounds it; hw2 never attempted: 0
+    assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.5
+
+
+def test_the_section_grade_weighs_points_and_skips_subsections_worth_nothing():
+    course = outline(homework(1, points=10), Subsection("exam", "Exam", True, "Exam", 30),
+                     Subsection("quiz", "Quiz", True, "Quiz", 0), Subsection("read", "Reading", False, "", 0))
+    assert section_percent(course.sections, scores(hw1=(10, 10), exam=(15, 30))) == 62.5
+    assert section_percent(course.sections, scores(hw1=(10, 10))) == 25.0, "the exam counts 0 of its 30 points"
+
+
+def test_a_unit_is_complete_when_every_completable_block_in_it_is():
+    units = [Unit("u1", ("a", "b"), ("a", "b")), Unit("u2", ("c",), ("c",)), Unit("u3", ("x",), ())]
+    assert completion_percent(units, {"a", "c"}) == 66.67  # u2, and u3 with nothing to complete
+    assert completion_percent(units, {"a", "b", "c"}) == 100.0
