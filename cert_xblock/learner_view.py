@@ -33,11 +33,8 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
     decision = standing.decision
     if decision is not None:
         payload["message"] = decision.message(_)
-        # The view draws the course grade against this: meaningless when an eligibility source decides (its own
-        # figures travel in ``unmet`` and in its message).
-        by_source = bool(block.certificate_settings.eligibility_source)
-        payload["required_percent"] = None if by_source else decision.required_percent
-        payload["gap"] = None if by_source else decision.gap
+        payload["required_percent"] = decision.required_percent
+        payload["gap"] = decision.gap
         payload["reason"] = decision.reason.value
         payload["unmet"] = [requirement_payload(requirement, _) for requirement in decision.unmet]
         if decision.reason.value == "requirements_unmet":
@@ -48,6 +45,9 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
             # The meter shows what decides: a lesson's section grade, not the course grade.
             payload["progress"] = {"rule": primary.rule.value, "subject": primary.subject,
                                    "percent": primary.current, "required": primary.required}
+        elif block.certificate_settings.eligibility_source:
+            # A source without figures: the course grade the meter then shows is not measured against anything.
+            payload["required_percent"] = payload["gap"] = None
         if decision.available_from:
             payload["available_from"] = decision.available_from.date().isoformat()
             payload["message"] = _("Certificates become available on {date}.").format(

@@ -76,10 +76,12 @@ def test_the_example_source_decides_a_click_both_ways_and_its_design_draws_the_c
     assert refused.status_code == 200
     body = refused.json()
     assert (body["status"], body["reason"]) == ("not_eligible", "requirements_unmet")
-    assert body["message"] == "You attended 3 of 10 live sessions; 80% are needed."
-    assert body["unmet"][0] == {"rule": "plugin", "subject": "Live-session attendance", "current": 30.0,
-                                "required": 80.0, "gap": 50.0, "remaining": [], "message": body["message"]}
-    assert body["required_percent"] is None, "the course grade's bar is not measured against the source's 80%"
+    said = "You attended 3 of 10 live sessions; 80% are needed."
+    assert body["unmet"] == [{"rule": "plugin", "subject": "Live-session attendance", "current": 30.0,
+                              "required": 80.0, "gap": 50.0, "remaining": [], "message": said}]
+    assert said in html.unescape(body["html"]), "the learner reads the source's own sentence"
+    assert body["progress"] == {"rule": "plugin", "subject": "Live-session attendance", "percent": 30.0,
+                                "required": 80.0}, "the meter shows the source's figures, not the course grade"
     assert certificates_of(bench, "absent") == []
 
     keen = LearnerSession(bench, "keen", "cert_xblock.3")
@@ -105,7 +107,9 @@ def test_a_broken_source_is_explained_to_the_learner_and_issues_nothing(bench, s
     assert message in view(bench, "cert_xblock.0", student)
     response = LearnerSession(bench, student, "cert_xblock.0").post("grade_me")
     assert response.status_code == 200
-    assert (response.json()["status"], response.json()["message"]) == ("not_eligible", message)
+    body = response.json()
+    assert (body["status"], [item["message"] for item in body["unmet"]]) == ("not_eligible", [message])
+    assert body["unmet"][0]["rule"] == "plugin_broken" and message in html.unescape(body["html"])
     assert certificates_of(bench, student) == []
     summary = view(bench, "cert_xblock.0", "staff", "author_view")
     assert f"The plug-in {title} ({source}) is broken, so this block cannot issue certificates." in summary
@@ -143,7 +147,7 @@ def test_after_the_package_is_uninstalled_blocks_that_used_it_say_so_and_issue_n
                        "Please contact the course team.")
         assert source_gone in view(after, "cert_xblock.3", "late")
         response = LearnerSession(after, "late", "cert_xblock.3").post("grade_me")
-        assert (response.status_code, response.json()["message"]) == (200, source_gone)
+        assert (response.status_code, response.json()["unmet"][0]["message"]) == (200, source_gone)
         design_gone = ("This certificate's design ribbon is not installed, so certificates cannot be printed just "
                        "now. Please contact the course team.")
         assert design_gone in view(after, "cert_xblock.0", "late")
