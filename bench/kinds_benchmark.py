@@ -1,8 +1,7 @@
 """Candidate-query benchmark per certificate kind: what the batch costs a block whose learners mostly hold it already.
 
 For each kind in ``CASES`` (a course block, a lesson block on one section, a pathway block over two other courses),
-on a course of N enrolled
-learners of every profile (``tests.batch.seeding``) prints:
+on a course of N enrolled learners of every profile (``tests.batch.seeding``) prints:
   * the SQL statements of the candidate query (``batch.candidate_ids``) at N and at N/10 learners: they must be
     the same number, whatever N;
   * the candidates it finds and its time when 5% of the learners have lost their certificate record;
