@@ -1,7 +1,7 @@
 """Candidate-query benchmark per certificate kind: what the batch costs a block whose learners mostly hold it already.
 
-For each kind in ``CASES`` (a course block, a pathway block over two other courses), on a course of N enrolled
-learners of every profile (``tests.batch.seeding``) prints:
+For each kind in ``CASES`` (a course block, a lesson block on one section, a pathway block over two other courses),
+on a course of N enrolled learners of every profile (``tests.batch.seeding``) prints:
   * the SQL statements of the candidate query (``batch.candidate_ids``) at N and at N/10 learners: they must be
     the same number, whatever N;
   * the candidates it finds and its time when 5% of the learners have lost their certificate record;
@@ -13,7 +13,7 @@ Run from the repository root:
 ``--database mariadb`` starts a throw-away MariaDB server as the test command does (Debian mariadb-server).
 
 A new kind is one more entry in ``CASES``: a function ``(learners, slug) -> SeededCourse`` that seeds a course
-whose stored block is of that kind, every learner holding its certificate (the lesson kind's seeding goes there).
+whose stored block is of that kind, every learner holding its certificate.
 """
 from __future__ import annotations
 
@@ -47,7 +47,14 @@ def pathway_case(learners: int, slug: str) -> Any:
     return seed_pathway(learners, slug=slug, listed=2, all_hold_certificates=True)
 
 
-CASES: dict[str, Callable[[int, str], Any]] = {"course": course_case, "pathway": pathway_case}
+def lesson_case(learners: int, slug: str) -> Any:
+    """A lesson block on one section at 80%, one learner in seven below it, every learner holding."""
+    from tests.lesson.seeding import seed_lesson_course
+
+    return seed_lesson_course(learners, slug=slug, all_hold_certificates=True)
+
+
+CASES: dict[str, Callable[[int, str], Any]] = {"course": course_case, "lesson": lesson_case, "pathway": pathway_case}
 
 
 def main() -> None:

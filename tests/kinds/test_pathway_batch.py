@@ -80,7 +80,8 @@ def test_a_block_listing_a_course_the_site_no_longer_has_says_so_and_issues_noth
     state = learner_state(view, learner)
     expected = ("This certificate cannot be earned until the course team fixes its list of courses: "
                 f"{gone} cannot be found.")
-    assert (state["status"], state["message"]) == ("not_eligible", expected)
+    assert state["status"] == "not_eligible"
+    assert [unmet["message"] for unmet in state["unmet"]] == [expected]
     assert expected in render_learner_view(state, learner, learner_strings(lambda s: s))
     result = issue_certificate(learner, block.ref, block.rules, via="learner", request_id="req-gone")
     assert result.status == "not_eligible"

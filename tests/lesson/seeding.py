@@ -11,8 +11,11 @@ from cert_xblock.block_config import save_block_config
 from cert_xblock.config import CertificateSettings
 from cert_xblock.demo.scenarios import LESSON_SCENARIO
 from cert_xblock.issuance import BlockRef
+from cert_xblock.models import CertificateBlockConfig
+from cert_xblock.twin.coursework import PersistentSubsectionGrade
 from cert_xblock.twin.demo_coursework import seed_structure, set_work, workbench_usage_id
 from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from tests.batch.seeding import SeededCourse, seed_course
 
 # The structure rows put this block in Week 1 (the demo's lesson scenario), so "its section" is Week 1.
 LESSON_BLOCK = workbench_usage_id(LESSON_SCENARIO)
@@ -56,4 +59,22 @@ def seed(slug: str, learners: dict[str, tuple[float, dict[str, tuple[float, floa
                                              passed_timestamp="2026-11-01T00:00:00Z" if passed else None)
         set_work(course_key, user, scores, units)
         course.users[username] = user.pk
+    return course
+
+
+def seed_lesson_course(learners: int, slug: str, all_hold_certificates: bool = False) -> SeededCourse:
+    """A bulk-seeded course (``tests.batch.seeding``) whose block is a lesson on Week 1 at 80%, with the demo's
+    structure: learner ``i`` has 9/10 in Homework 1, except every seventh (7/10, below the bar). For
+    ``bench/kinds_benchmark.py``."""
+    course = seed_course(learners, slug=slug, all_hold_certificates=all_hold_certificates)
+    seed_structure(course.course_key)
+    week1 = str(course.course_key.make_usage_key("chapter", "week1"))
+    rules = CertificateSettings(kind="lesson", lesson_sections=week1, grade_rule="minimum_percent",
+                                minimum_percent=80)
+    CertificateBlockConfig.objects.filter(block_id=course.block_id).update(settings=rules.to_dict())
+    homework = course.course_key.make_usage_key("sequential", "hw1")
+    PersistentSubsectionGrade.objects.bulk_create((PersistentSubsectionGrade(
+        user_id=user_id, course_id=course.course_key, usage_key=homework, earned_graded=7 if i % 7 == 0 else 9,
+        possible_graded=10, earned_all=7 if i % 7 == 0 else 9, possible_all=10)
+        for i, user_id in enumerate(course.user_ids)), batch_size=5000)
     return course
