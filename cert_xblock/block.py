@@ -19,6 +19,7 @@ from . import compat, plugins, storage
 from .config import CertificateSettings, validate_settings
 from .http import RequestError, error_response, json_response, parse_json_object, require_method
 from .i18n import direction, gettext_for, gettext_noop, js_catalogue
+from .kinds.summary import rules_summary
 from .permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
 from .platform_types import Learner
 from .resources import read_text
@@ -221,20 +222,15 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         refusal = self._view_refusal()
         if refusal is not None:
             return refusal
-        _ = gettext_for(self._author_language())
+        language = self._author_language()
+        _ = gettext_for(language)
         values = self.certificate_settings
-        rules = {"minimum_percent": _("Earned with a grade of {percent}% or more."),
-                 "none": _("Earned without a grade: by completion and assignment types.")}
-        rule = rules.get(values.grade_rule, _("Earned with the course's passing grade.")).format(
-            percent=values.minimum_percent)
-        if values.eligibility_source:
-            rule = _("Earned when the eligibility source {name} says the learner qualifies.").format(
-                name=values.eligibility_source)
         available = _("Available from {date}.").format(date=values.available_from) if values.available_from else ""
         problems = [str(p) for p in validate_settings(values, _)]
         problems += plugins.block_problems(values.eligibility_source, values.design, _)
         return Fragment(render_template("author.html", {"settings": values, "problems": problems,
-                                                        "strings": {"rule": rule, "available": available}}))
+                                                        "summary": rules_summary(values, _, language),
+                                                        "strings": {"available": available}}))
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The mixin's settings editor, plus a live preview and inline error display (authors only)."""

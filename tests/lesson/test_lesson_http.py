@@ -6,8 +6,11 @@ The demo course (``cert_xblock.twin.demo_coursework``): Week 1 holds Homework 1 
 """
 from __future__ import annotations
 
+import html
 import json
 import re
+
+import requests
 
 from tests.block.helpers import rows
 
@@ -120,3 +123,23 @@ def test_a_certificate_without_a_grade_is_earned_by_completion_alone_and_meters_
 
     add_worker(workbench, "pia", percent=0.25, units=8, scores={"hw1": "2/10"})
     assert learner_session("pia", COMPLETION).post("grade_me").json()["status"] == "issued"
+
+
+def unit_page(workbench, scenario_name: str) -> list[str]:
+    """The sentences Studio's unit page (the block's author view) lists for the course team."""
+    page = requests.get(workbench.url(f"/scenario/{scenario_name}/author_view/"), params={"student": "staff"},
+                        timeout=30)
+    assert page.status_code == 200
+    return [re.sub(r"\s+", " ", html.unescape(item)).strip()
+            for item in re.findall(r"<li>(.*?)</li>", page.text.split('cert-xblock-author__rules')[1], re.S)]
+
+
+def test_studio_unit_page_says_what_each_kind_and_rule_asks(workbench):
+    assert unit_page(workbench, LESSON)[:2] == ["Earned with 80% or more in the lesson's graded work.",
+                                                "A lesson certificate for the section that holds this block."]
+    assert unit_page(workbench, RULES) == ["Earned with a grade of 50.0% or more.",
+                                           "An average of 60% or more in Homework.", "80% of the course completed."]
+    assert unit_page(workbench, COMPLETION)[0] == "Earned without a grade: by completion and assignment types."
+    assert unit_page(workbench, "cert_xblock.4") == [
+        "Earned with the course's passing grade.",
+        "A pathway certificate: these courses must be passed too: course-v1:DemoX+CERT100+2026."]
