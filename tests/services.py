@@ -180,7 +180,8 @@ def gunicorn_server(tmp: Path, extra_env: dict[str, str] | None = None, workers:
     port = free_port()
     env = _seeded_demo(tmp, port, extra_env)
     args = [str(binary), "workbench.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-            "--timeout", "120", "--backlog", "1024", "--access-logfile", "-"]
+            "--timeout", "120", "--backlog", "1024", "--access-logfile", "-",
+            "--config", str(Path(__file__).with_name("gunicorn_config.py"))]
     with running(args, port, env=env, log=tmp / "server.log", cwd=tmp):
         yield Workbench(f"http://127.0.0.1:{port}", tmp, env)
 
