@@ -60,7 +60,9 @@ def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_ki
                                                                                     tmp_path):
     course = seed_course(500, slug="BEAT500", schedule="* * * * *")
     s3 = celery_processes.new_bucket(s3_endpoint, "beat-certificates")
-    env = fast_env(tmp_path, redis_url, s3_endpoint, "beat-certificates")
+    # A lease of 20 s: Redis's transport pops a message before it records it as unacknowledged, so a worker killed
+    # between the two loses that chunk's message; the run's lease then lapses and the next run certifies them.
+    env = {**fast_env(tmp_path, redis_url, s3_endpoint, "beat-certificates"), "CERT_XBLOCK_BATCH_LEASE_SECONDS": "20"}
 
     with celery_processes.beat(env, tmp_path / "beat.log", tmp_path / "beat-state") as beat:
         with celery_processes.worker(env, tmp_path / "worker-1.log", "first") as first:
@@ -80,12 +82,15 @@ def test_beat_certifies_exactly_the_eligible_learners_even_when_the_worker_is_ki
     holders = Counter(certified(course))
     assert set(holders) == course.eligible
     assert max(holders.values()) == 1
-    issued = IssuedCertificate.objects.filter(block_id=course.block_id, issued_via="batch")
-    assert len({c.request_id for c in issued}) == 1, "one run, one request id"
+    issued = IssuedCertificate.objects.filter(block_id=course.block_id, issued_via="batch").order_by("issued_at")
+    runs = list(dict.fromkeys(c.request_id for c in issued))
+    # One run, whose chunks the second worker finished (redelivered); a second only where the kill lost a chunk's
+    # message in the broker and the first run's lease lapsed.
+    assert len(runs) <= 2, runs
     stored = stored_objects(s3, "beat-certificates")
     assert all(stored.get(c.file_name) == c.file_size for c in issued)
     first_log = (tmp_path / "worker-1.log").read_text()
-    assert issued[0].request_id in first_log
+    assert runs[0] in first_log
 
 
 def test_chunks_retry_while_the_storage_fails_and_finish_once_it_is_back(redis_url, s3_endpoint, tmp_path):
