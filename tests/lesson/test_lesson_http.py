@@ -130,8 +130,8 @@ def unit_page(workbench, scenario_name: str) -> list[str]:
     page = requests.get(workbench.url(f"/scenario/{scenario_name}/author_view/"), params={"student": "staff"},
                         timeout=30)
     assert page.status_code == 200
-    return [re.sub(r"\s+", " ", html.unescape(item)).strip()
-            for item in re.findall(r"<li>(.*?)</li>", page.text.split('cert-xblock-author__rules')[1], re.S)]
+    rules = re.search(r'<ul class="cert-xblock-author__rules">(.*?)</ul>', page.text, re.S).group(1)
+    return [re.sub(r"\s+", " ", html.unescape(item)).strip() for item in re.findall(r"<li>(.*?)</li>", rules, re.S)]
 
 
 def test_studio_unit_page_says_what_each_kind_and_rule_asks(workbench):
