@@ -79,7 +79,7 @@ TEST_REQUIRES = [
     "pdfua>=0.1.3",  # a PDF/UA-1 checker (pikepdf, no JVM)
 ]
 
-# The Tutor release line the plugin in cert_xblock/tutor/ is written for. Tutor's own dependencies clash with the
+# The Tutor release line the plugin in cert_xblock/deploy/tutor/ is written for. Tutor's own dependencies clash with the
 # test environment's (kubernetes wants python-dateutil 3, botocore 2), so tests/tutor installs "tutor-test" into a
 # virtual environment of its own.
 TUTOR_REQUIRES = ["tutor>=22.0,<23"]
@@ -95,28 +95,39 @@ setup(
     python_requires=">=3.11",
     packages=[
         "cert_xblock",
-        "cert_xblock.migrations",
-        "cert_xblock.twin",
-        "cert_xblock.twin.migrations",
-        "cert_xblock.twin.management",
-        "cert_xblock.twin.management.commands",
+        "cert_xblock.block",
+        "cert_xblock.config",
+        "cert_xblock.core",
+        "cert_xblock.deploy",
+        "cert_xblock.deploy.demo",
+        "cert_xblock.deploy.tutor",
+        "cert_xblock.issuing",
+        "cert_xblock.issuing.batch",
+        "cert_xblock.issuing.kinds",
         "cert_xblock.management",
         "cert_xblock.management.commands",
+        "cert_xblock.migrations",
+        "cert_xblock.notifications",
+        "cert_xblock.platform",
+        "cert_xblock.platform.lms",
+        "cert_xblock.platform.twin",
+        "cert_xblock.platform.twin.management",
+        "cert_xblock.platform.twin.management.commands",
+        "cert_xblock.platform.twin.migrations",
         "cert_xblock.plugins",
+        "cert_xblock.records",
         "cert_xblock.rendering",
-        "cert_xblock.rest",
-        "cert_xblock.staff",
-        "cert_xblock.kinds",
         "cert_xblock.settings",
-        "cert_xblock.demo",
-        "cert_xblock.tutor",
+        "cert_xblock.staff",
+        "cert_xblock.web",
+        "cert_xblock.web.rest",
         *[f"cert_xblock.{d}" for d in ASSET_DIRS],
     ],
     package_dir={"cert_xblock": "cert_xblock", **{f"cert_xblock.{d}": d for d in ASSET_DIRS}},
     package_data={
         **{f"cert_xblock.{d}": asset_files(d) for d in ASSET_DIRS},
         "cert_xblock.rendering": ["designs/*", "fonts/*"],
-        "cert_xblock.tutor": ["openedx-env.yml", "patches/*", "tasks/*"],
+        "cert_xblock.deploy.tutor": ["openedx-env.yml", "patches/*", "tasks/*"],
     },
     include_package_data=False,
     install_requires=INSTALL_REQUIRES,
@@ -128,8 +139,8 @@ setup(
         "xblock.v1": ["cert_xblock = cert_xblock.block:CertificateXBlock"],
         "lms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
         "cms.djangoapp": ["cert_xblock = cert_xblock.apps:CertXBlockConfig"],
-        "console_scripts": ["cert-xblock = cert_xblock.cli:main"],
-        "tutor.plugin.v1": ["cert_xblock = cert_xblock.tutor.plugin"],
+        "console_scripts": ["cert-xblock = cert_xblock.management.cli:main"],
+        "tutor.plugin.v1": ["cert_xblock = cert_xblock.deploy.tutor.plugin"],
     },
     classifiers=[
         "Framework :: Django :: 5.2",

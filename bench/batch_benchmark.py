@@ -62,7 +62,7 @@ def main() -> None:
         django.setup()
         from django.core.management import call_command
 
-        from cert_xblock.demo.celery import app  # the app the run task is sent through, as the LMS's own
+        from cert_xblock.deploy.demo.celery import app  # the app the run task is sent through, as the LMS's own
 
         app.set_current()
 
@@ -85,9 +85,9 @@ RESULTS: dict[str, float] = {}
 
 def issue_end_to_end(env: dict[str, str], tmp: Path, eligible: int) -> list[int]:
     """Seed, start two workers, send the block's run, wait for the last certificate; the stored sizes."""
-    from cert_xblock.issuance import new_request_id
+    from cert_xblock.issuing.batch.tasks import run_block_batch
+    from cert_xblock.issuing.issuance import new_request_id
     from cert_xblock.models import IssuedCertificate
-    from cert_xblock.tasks import run_block_batch
     from tests.batch import celery_processes
     from tests.batch.seeding import certified, seed_course
 
@@ -209,7 +209,7 @@ def queries_per_chunk() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cert_xblock import batch
+    from cert_xblock.issuing.batch import runner as batch
     from tests.batch.seeding import seed_course
 
     logging.getLogger("cert_xblock").setLevel(logging.WARNING)  # figures here, not a log line per learner
@@ -237,8 +237,8 @@ def _statement_kind(sql: str) -> str:
 
 def noop_rerun(holders: int) -> None:
     """The run task over a course whose enrolled learners all hold the certificate: candidates, then nothing."""
-    from cert_xblock.issuance import new_request_id
-    from cert_xblock.tasks import run_block_batch
+    from cert_xblock.issuing.batch.tasks import run_block_batch
+    from cert_xblock.issuing.issuance import new_request_id
     from tests.batch.seeding import seed_course
 
     started = time.perf_counter()

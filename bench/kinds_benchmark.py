@@ -68,7 +68,7 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="cert-kinds-bench-"))
     with ExitStack() as stack:
-        os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(tmp)})
+        os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings", "CERT_XBLOCK_VAR": str(tmp)})
         use_database(args.database, tmp, "kinds", stack)
         import django
 
@@ -96,10 +96,10 @@ def statements(action: Callable[[], Any]) -> tuple[int, Any, float]:
 
 def measure(kind: str, seed: Callable[[int, str], Any], learners: int) -> None:
     """Print the kind's figures: statements at two sizes, candidates after some holders lost it, the no-op re-run."""
-    from cert_xblock import batch
-    from cert_xblock.issuance import new_request_id
+    from cert_xblock.issuing.batch import runner as batch
+    from cert_xblock.issuing.batch.tasks import run_block_batch
+    from cert_xblock.issuing.issuance import new_request_id
     from cert_xblock.models import IssuedCertificate
-    from cert_xblock.tasks import run_block_batch
 
     started = time.perf_counter()
     small, large = seed(learners // 10, f"{kind.upper()}S"), seed(learners, f"{kind.upper()}L")

@@ -144,7 +144,7 @@ def cli_per_certificate(names_list: list[str]) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         names_file = Path(tmp) / "names.txt"
         names_file.write_text("\n".join(names_list) + "\n", encoding="utf-8")
-        command = [sys.executable, "-m", "cert_xblock.cli", "render", "--names-file", str(names_file),
+        command = [sys.executable, "-m", "cert_xblock.management.cli", "render", "--names-file", str(names_file),
                    "--course", COURSE, "--org", ORG, "--out-dir", str(Path(tmp) / "out"), "--date", "2026-11-22"]
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, cwd=Path(__file__).resolve().parent.parent)

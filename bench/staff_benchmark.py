@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 
 def _setup(tmp: Path) -> None:
-    os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(tmp),
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings", "CERT_XBLOCK_VAR": str(tmp),
                        "CERT_XBLOCK_DB": str(tmp / "bench.db")})
     import django
 
@@ -46,8 +46,8 @@ def seed(count: int, slug: str, pdf_path: Path) -> str:
     """A course of ``count`` learners all holding the block's certificate, a tenth of them with staff actions."""
     from django.contrib.auth import get_user_model
 
-    from cert_xblock import storage
     from cert_xblock.models import AllowlistEntry, IssuedCertificate, StaffAction
+    from cert_xblock.records import storage
     from tests.batch.seeding import seed_course
 
     course = seed_course(count, slug=slug, all_hold_certificates=True)
@@ -76,7 +76,7 @@ def dashboard_queries(block_id: str) -> tuple[int, float, int]:
     from django.test.utils import CaptureQueriesContext
 
     from cert_xblock import staff
-    from cert_xblock.batch import load_block
+    from cert_xblock.issuing.batch.runner import load_block
 
     block = load_block(block_id)
     started = time.perf_counter()
@@ -148,7 +148,7 @@ def main() -> None:
 def _one_pdf() -> bytes:
     from datetime import date
 
-    from cert_xblock.i18n import certificate_wording
+    from cert_xblock.core.i18n import certificate_wording
     from cert_xblock.rendering import CertificateData, Design, render_certificate
 
     return render_certificate(CertificateData(

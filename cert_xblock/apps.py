@@ -12,7 +12,7 @@ _SETTINGS = {
 }
 _ISSUED_RECEIVER = {
     "receiver_func_name": "on_certificate_issued",
-    "signal_path": "cert_xblock.signals.certificate_issued",
+    "signal_path": "cert_xblock.issuing.signals.certificate_issued",
     "dispatch_uid": "cert_xblock.receivers.on_certificate_issued",
 }
 
@@ -25,12 +25,12 @@ class CertXBlockConfig(AppConfig):
 
     plugin_app = {
         "url_config": {
-            "lms.djangoapp": {"namespace": "cert_xblock", "regex": r"^", "relative_path": "urls"},
+            "lms.djangoapp": {"namespace": "cert_xblock", "regex": r"^", "relative_path": "web.urls"},
         },
         "settings_config": {"lms.djangoapp": _SETTINGS, "cms.djangoapp": _SETTINGS},
         "signals_config": {
-            "lms.djangoapp": {"relative_path": "receivers", "receivers": [_ISSUED_RECEIVER]},
-            "cms.djangoapp": {"relative_path": "receivers", "receivers": [{
+            "lms.djangoapp": {"relative_path": "notifications.receivers", "receivers": [_ISSUED_RECEIVER]},
+            "cms.djangoapp": {"relative_path": "config.receivers", "receivers": [{
                 "receiver_func_name": "on_course_published",
                 # The module-level alias of SignalHandler.course_published (an import path must end in a name).
                 "signal_path": "xmodule.modulestore.django.COURSE_PUBLISHED",
@@ -40,6 +40,11 @@ class CertXBlockConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        # Workers find these tasks by name; the LMS's autodiscovery only imports ``tasks`` modules. checks,
-        # notifications and filters also register their start-up system checks.
-        from . import checks, config_sync, filters, notifications  # noqa: F401
+        # Workers find the tasks by name, and the LMS's autodiscovery only imports a top-level ``tasks`` module, so
+        # every module defining a task is imported here; checks, email and the filters step also register their
+        # start-up system checks.
+        from cert_xblock.config import sync  # noqa: F401
+        from cert_xblock.issuing.batch import tasks  # noqa: F401
+        from cert_xblock.notifications import email  # noqa: F401
+        from cert_xblock.records import checks  # noqa: F401
+        from cert_xblock.web import filters  # noqa: F401

@@ -118,7 +118,7 @@ class CertificateBlockConfig(models.Model):
     settings = models.JSONField(default=dict)
     enabled = models.BooleanField(default=True)
     last_batch_run = models.DateTimeField(null=True, blank=True)
-    # The batch run working on this block (see cert_xblock.batch_lease): its request id, the time its lease
+    # The batch run working on this block (see cert_xblock.issuing.batch.lease): its request id, the time its lease
     # lapses unless a chunk finishes first, and how many of its chunks are still to finish.
     batch_request_id = models.CharField(max_length=64, blank=True)
     batch_lease_until = models.DateTimeField(null=True, blank=True)

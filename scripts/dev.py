@@ -119,7 +119,7 @@ def ensure_npm_packages() -> None:
 def demo() -> int:
     ensure_venv("demo")
     var = Path(os.environ.get("CERT_XBLOCK_VAR", REPO / "var"))
-    env = {"DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings", "CERT_XBLOCK_VAR": str(var),
+    env = {"DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings", "CERT_XBLOCK_VAR": str(var),
            "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{DEMO_PORT}"}
     run(str(PYTHON), "-m", "django", "migrate", "--run-syncdb", "--verbosity", "0", env=env)
     run(str(PYTHON), "-m", "django", "seed_demo", env=env)

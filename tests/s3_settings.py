@@ -7,7 +7,7 @@ Used by the S3, batch and benchmark processes: ``CERT_XBLOCK_S3_ENDPOINT`` (moto
 import os
 import sys
 
-from cert_xblock.demo.settings import *  # noqa: F403
+from cert_xblock.deploy.demo.settings import *  # noqa: F403
 from cert_xblock.settings.common import certificate_storages
 
 CERT_XBLOCK_STORAGE = {

@@ -149,7 +149,7 @@ def django_admin(args: list[str], env: dict[str, str]) -> None:
 def _seeded_demo(tmp: Path, port: int, extra_env: dict[str, str] | None) -> dict[str, str]:
     """The environment of a demo server on ``port``, its database migrated and seeded as the README does."""
     env = {
-        "DJANGO_SETTINGS_MODULE": "cert_xblock.demo.settings",
+        "DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings",
         "CERT_XBLOCK_VAR": str(tmp),
         "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{port}",
         **fresh_database(f"workbench_{port}"),

@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import compat
+from cert_xblock import platform
 
 
 def existing_course_key(text: str) -> CourseKey:
@@ -14,6 +14,6 @@ def existing_course_key(text: str) -> CourseKey:
         course_key = CourseKey.from_string(text)
     except InvalidKeyError:
         raise CommandError(f"'{text}' is not a course key; expected one like course-v1:ORG+COURSE+RUN") from None
-    if not compat.course_exists(course_key):
+    if not platform.course_exists(course_key):
         raise CommandError(f"course {course_key} does not exist on this site")
     return course_key

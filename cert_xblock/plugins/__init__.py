@@ -3,17 +3,20 @@
 The package's one public face: plug-in authors import the interface from here (``Verdict``, ``EligibilityRequest``,
 ``Layout``...), and the rest of cert_xblock asks here which plug-ins are installed, what a source says about a chunk
 of learners, which artist draws a design, and what Studio should list. ``docs/plugins.md`` is the guide.
+
+May import: ``rendering`` (a design draws with its layout types), ``core`` (the author's language) and the
+``platform`` seam's plain types. It never decides eligibility itself: ``issuing.kinds`` turns a source's verdicts
+into requirements, so a plug-in cannot reach past the rules of the block.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from ..i18n import gettext_noop
-from ..rendering import Box, DesignPage, Layout, Slot
-from . import registry
-from .designs import DesignUnavailable, artist
-from .interface import (
+from cert_xblock.core.i18n import gettext_noop
+from cert_xblock.plugins import registry
+from cert_xblock.plugins.designs import DesignUnavailable, artist
+from cert_xblock.plugins.interface import (
     DESIGN_GROUP,
     ELIGIBILITY_GROUP,
     CandidateSource,
@@ -22,8 +25,9 @@ from .interface import (
     EligibilitySource,
     Verdict,
 )
-from .registry import BUILT_IN_DESIGNS, Plugin, refresh
-from .sources import SourceAnswer, answers, candidates, requirements
+from cert_xblock.plugins.registry import BUILT_IN_DESIGNS, Plugin, refresh
+from cert_xblock.plugins.sources import SourceAnswer, answers, candidates
+from cert_xblock.rendering import Box, DesignPage, Layout, Slot
 
 __all__ = [
     "BUILT_IN_DESIGNS",
@@ -51,7 +55,6 @@ __all__ = [
     "design_names",
     "design_values",
     "refresh",
-    "requirements",
     "source_names",
     "source_values",
     "studio_listing",

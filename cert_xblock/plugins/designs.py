@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from ..i18n import gettext_noop
-from ..rendering import Box, DesignPage, Layout, RenderError, Slot
-from . import registry
-from .interface import DESIGN_GROUP
+from cert_xblock.core.i18n import gettext_noop
+from cert_xblock.plugins import registry
+from cert_xblock.plugins.interface import DESIGN_GROUP
+from cert_xblock.rendering import Box, DesignPage, Layout, RenderError, Slot
 
 log = logging.getLogger(__name__)
 # Operators that need resources the renderer's page does not have (fonts, images, forms): artwork is shapes only.

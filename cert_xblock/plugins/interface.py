@@ -12,8 +12,8 @@ from typing import Protocol, runtime_checkable
 
 from opaque_keys.edx.keys import CourseKey
 
-from ..platform_types import GradeSnapshot
-from ..rendering import DesignPage, Layout
+from cert_xblock.platform.types import GradeSnapshot
+from cert_xblock.rendering import DesignPage, Layout
 
 ELIGIBILITY_GROUP = "cert_xblock.eligibility"
 DESIGN_GROUP = "cert_xblock.designs"

@@ -14,8 +14,8 @@ from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
-from ..i18n import gettext_noop
-from .interface import DESIGN_GROUP, ELIGIBILITY_GROUP
+from cert_xblock.core.i18n import gettext_noop
+from cert_xblock.plugins.interface import DESIGN_GROUP, ELIGIBILITY_GROUP
 
 log = logging.getLogger(__name__)
 BUILT_IN_DESIGNS = ("classic", "modern", "minimal")

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from opaque_keys.edx.keys import CourseKey
 
-from ..eligibility import Requirement, Rule
-from ..i18n import gettext_for, gettext_noop
-from ..platform_types import GradeSnapshot
-from . import registry
-from .interface import ELIGIBILITY_GROUP, EligibilityRequest, Verdict
+from cert_xblock.core.i18n import gettext_for, gettext_noop
+from cert_xblock.platform.types import GradeSnapshot
+from cert_xblock.plugins import registry
+from cert_xblock.plugins.interface import ELIGIBILITY_GROUP, EligibilityRequest, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -121,12 +120,3 @@ def candidates(name: str, course_key: CourseKey) -> list[int] | None:
         registry.failed(plugin, registry.described(exc))
         return []
     return ids
-
-
-def requirements(name: str, course_key: CourseKey, block_id: str, grades: Mapping[int, GradeSnapshot],
-                 languages: Mapping[int, str] | None = None) -> dict[int, Requirement]:
-    """The source's verdicts as each learner's primary requirement (``Rule.PLUGIN``; ``Rule.PLUGIN_BROKEN``, never
-    met, where the source is missing or failed), for ``cert_xblock.kinds``."""
-    return {user_id: Requirement(Rule.PLUGIN_BROKEN if answer.broken else Rule.PLUGIN, answer.met and not answer.broken,
-                                 answer.current, answer.required, subject=answer.title, text=answer.message)
-            for user_id, answer in answers(name, course_key, block_id, grades, languages).items()}

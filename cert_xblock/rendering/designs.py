@@ -15,8 +15,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen import canvas
 
-from .layout import Box
-from .types import Design, RenderError
+from cert_xblock.rendering.layout import Box
+from cert_xblock.rendering.types import Design, RenderError
 
 DESIGNS: tuple[str, ...] = ("classic", "modern", "minimal")
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}

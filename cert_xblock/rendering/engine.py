@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from threading import Lock
 
-from .designs import DESIGNS, Layout, Slot, build_layout
-from .images import load_image
-from .layout import Block, Box, fit
-from .pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
-from .qr import qr_image
-from .scripts import language_of
-from .shaping import clean
-from .tagging import Element, artifact, marked
-from .types import CertificateData, Design, RenderError
+from cert_xblock.rendering.designs import DESIGNS, Layout, Slot, build_layout
+from cert_xblock.rendering.images import load_image
+from cert_xblock.rendering.layout import Block, Box, fit
+from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
+from cert_xblock.rendering.qr import qr_image
+from cert_xblock.rendering.scripts import language_of
+from cert_xblock.rendering.shaping import clean
+from cert_xblock.rendering.tagging import Element, artifact, marked
+from cert_xblock.rendering.types import CertificateData, Design, RenderError
 
 __all__ = ["DESIGNS", "layout_certificate", "render_certificate"]
 

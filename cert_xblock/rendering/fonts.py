@@ -17,8 +17,8 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
-from .scripts import Script, script_of
-from .types import RenderError
+from cert_xblock.rendering.scripts import Script, script_of
+from cert_xblock.rendering.types import RenderError
 
 PACKAGE_FONTS = Path(__file__).parent / "fonts"
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")

@@ -5,8 +5,8 @@ import hashlib
 import io
 import zlib
 
-from .pdf import Image
-from .types import RenderError
+from cert_xblock.rendering.pdf import Image
+from cert_xblock.rendering.types import RenderError
 
 MAX_SIDE = 600  # pixels: plenty for a logo or a signature at print size, and keeps the PDF small
 _CACHE: dict[bytes, tuple[Image, int, int]] = {}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .shaping import Line, break_candidates, shape_line
+from cert_xblock.rendering.shaping import Line, break_candidates, shape_line
 
 LINE_GAP = 1.05  # line pitch in units of the font's ascent-descent, for two-line names
 

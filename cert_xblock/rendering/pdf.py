@@ -17,10 +17,10 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 
-from .fonts import FontFile
-from .layout import PlacedLine
-from .shaping import Glyph
-from .tagging import Element, structure_objects, xmp
+from cert_xblock.rendering.fonts import FontFile
+from cert_xblock.rendering.layout import PlacedLine
+from cert_xblock.rendering.shaping import Glyph
+from cert_xblock.rendering.tagging import Element, structure_objects, xmp
 
 COMPRESSION = 6
 FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, and cost most of the time

@@ -17,9 +17,9 @@ from typing import NamedTuple
 import uharfbuzz as hb
 from bidi import algorithm as _bidi
 
-from .fonts import FontFile, font_chain, font_for, specialist
-from .scripts import ROLES, SCRIPTS, Script, script_name, script_of
-from .types import MissingGlyphs, RenderError
+from cert_xblock.rendering.fonts import FontFile, font_chain, font_for, specialist
+from cert_xblock.rendering.scripts import ROLES, SCRIPTS, Script, script_name, script_of
+from cert_xblock.rendering.types import MissingGlyphs, RenderError
 
 # Strong right-to-left, Arabic numbers and explicit embeddings: only these need the bidi algorithm.
 _BIDI_TRIGGERS = frozenset({"R", "AL", "AN"})

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-# openedx-filters' CertificateRenderStarted, and our step in its pipeline (see cert_xblock.filters).
+# openedx-filters' CertificateRenderStarted, and our step in its pipeline (see cert_xblock.web.filters).
 CERTIFICATE_RENDER_STARTED = "org.openedx.learning.certificate.render.started.v1"
-BRIDGE_STEP = "cert_xblock.filters.PlatformCertificateBridge"
+BRIDGE_STEP = "cert_xblock.web.filters.PlatformCertificateBridge"
 BEAT_ENTRY = "cert_xblock.dispatch_due_batches"
 # What the previous pass completed the certificate storage from, and what it made of it (see certificate_storages).
 _STORAGE_PASS = "_CERT_XBLOCK_STORAGE_PASS"
@@ -88,7 +88,7 @@ def certificate_storages(settings: Any) -> dict[str, Any]:
         entry = source
     source = entry
     if not entry:
-        entry = {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
+        entry = {"BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage",
                  "OPTIONS": {"location": private_files_root(settings)}}
     if entry["BACKEND"].startswith("storages.backends.s3"):
         options = dict(entry.get("OPTIONS") or {})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .common import plugin_settings as common_settings
+from cert_xblock.settings.common import plugin_settings as common_settings
 
 
 def plugin_settings(settings: Any) -> None:

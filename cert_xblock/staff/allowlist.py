@@ -16,14 +16,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_noop
 
-from .. import compat
-from ..issuance import BlockRef
-from ..models import AllowlistEntry, StaffAction
-from . import audit
-from .audit import Actor, StaffError
-from .lookup import user_by_identifier
+from cert_xblock import platform
+from cert_xblock.issuing.issuance import BlockRef
+from cert_xblock.models import AllowlistEntry, StaffAction
+from cert_xblock.staff import audit
+from cert_xblock.staff.audit import Actor, StaffError
+from cert_xblock.staff.lookup import user_by_identifier
 
 MAX_NOTE = 255
+MAX_CSV_BYTES = 1024 * 1024  # an allowlist CSV upload, read before parsing (handlers and REST alike)
 MAX_CSV_ROWS = 10_000
 _HEADER_WORDS = frozenset({"username", "user", "email", "username or email", "learner"})
 
@@ -54,7 +55,7 @@ def _note(note: Any) -> str:
 
 
 def _check_enrolled(block: BlockRef, user: Any) -> None:
-    if user.pk not in compat.get_enrollments([user.pk], block.course_key):
+    if user.pk not in platform.get_enrollments([user.pk], block.course_key):
         raise StaffError(gettext_noop("{username} is not enrolled in this course."), username=user.username)
 
 
@@ -114,7 +115,7 @@ def import_csv(block: BlockRef, data: bytes, actor: Actor, default_note: Any = "
                          limit=MAX_CSV_ROWS)
     wanted = {row[1] for row in parsed if row[2] is None}
     users = _users_named(wanted)
-    enrolled = compat.get_enrollments([u.pk for u in users.values()], block.course_key)
+    enrolled = platform.get_enrollments([u.pk for u in users.values()], block.course_key)
     reports, seen = [], {}
     with transaction.atomic():
         for line, identifier, problem, row_note in parsed:

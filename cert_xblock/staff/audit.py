@@ -10,8 +10,8 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-from ..issuance import BlockRef, new_request_id
-from ..models import IssuedCertificate, StaffAction
+from cert_xblock.issuing.issuance import BlockRef, new_request_id
+from cert_xblock.models import IssuedCertificate, StaffAction
 
 
 class StaffError(ValueError):

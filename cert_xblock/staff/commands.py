@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import CommandError
 
-from ..batch import BatchBlock, BlockNotConfigured, load_block
-from .audit import Actor
+from cert_xblock.issuing.batch.runner import BatchBlock, BlockNotConfigured, load_block
+from cert_xblock.staff.audit import Actor
 
 
 def add_block_arguments(parser: Any) -> None:

@@ -11,14 +11,15 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_noop
 
-from .. import compat
-from ..batch import BatchBlock, candidate_queries
-from ..eligibility import Rule, to_percent
-from ..issuance import KnownStanding, assess, gather_standings
-from ..links import verify_url
-from ..models import AllowlistEntry, IssuedCertificate, IssueFailure, format_short_code
-from ..names import printable_name
-from .audit import StaffError
+from cert_xblock import platform
+from cert_xblock.core.figures import to_percent
+from cert_xblock.issuing.batch.runner import BatchBlock, candidate_queries
+from cert_xblock.issuing.eligibility import Rule
+from cert_xblock.issuing.issuance import KnownStanding, assess, gather_standings
+from cert_xblock.issuing.names import printable_name
+from cert_xblock.models import AllowlistEntry, IssuedCertificate, IssueFailure, format_short_code
+from cert_xblock.records.links import verify_url
+from cert_xblock.staff.audit import StaffError
 
 STATUSES = ("issued", "eligible", "not_eligible", "allowlisted", "revoked", "failed")
 PAGE_SIZE = 25
@@ -34,7 +35,7 @@ def counts(block: BatchBlock) -> dict[str, int]:
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     issued = certificates.aggregate(issued=Count("pk", filter=Q(live=1)),
                                     revoked=Count("user_id", filter=Q(status=REVOKED), distinct=True))
-    not_yet = compat.enrollments(block.ref.course_key).exclude(
+    not_yet = platform.enrollments(block.ref.course_key).exclude(
         user_id__in=certificates.values("user_id")).exclude(user_id__in=by_grade).exclude(user_id__in=by_allowlist)
     failures = dict(IssueFailure.objects.filter(block_id=block_id).exclude(
         user_id__in=certificates.filter(live=1).values("user_id")).values_list("kind").annotate(n=Count("pk")))
@@ -55,11 +56,11 @@ def counts(block: BatchBlock) -> dict[str, int]:
 def _filtered(block: BatchBlock, search: str, status: str) -> QuerySet:
     """Enrollments of the course matching the search (username, email, full name, printed name) and status."""
     block_id = block.ref.block_id
-    rows = compat.enrollments(block.ref.course_key)
+    rows = platform.enrollments(block.ref.course_key)
     if search:
         printed = IssuedCertificate.objects.filter(block_id=block_id, name__icontains=search).values("user_id")
         rows = rows.filter(Q(user__username__icontains=search) | Q(user__email__icontains=search)
-                           | Q(user_id__in=compat.users_named(search)) | Q(user_id__in=printed))
+                           | Q(user_id__in=platform.users_named(search)) | Q(user_id__in=printed))
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     live = certificates.filter(live=1).values("user_id")
     if status == "issued":
@@ -109,8 +110,8 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
     """Each learner of a page: a constant number of queries for the whole page (grades read in one prefetch)."""
     if not user_ids:
         return []
-    grades = compat.read_course_grades(user_ids, block.ref.course_key)
-    people = compat.learners_by_ids(user_ids)
+    grades = platform.read_course_grades(user_ids, block.ref.course_key)
+    people = platform.learners_by_ids(user_ids)
     standings = gather_standings(block.ref, block.rules, grades)
     revoked = {c.user_id: c for c in IssuedCertificate.objects.filter(
         block_id=block.ref.block_id, user_id__in=user_ids, status=REVOKED).order_by("revoked_at")}

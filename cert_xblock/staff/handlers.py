@@ -11,18 +11,18 @@ from typing import Any
 from web_fragments.fragment import Fragment
 from webob import Response
 
-from ..batch import BatchBlock
-from ..http import RequestError, error_response, json_response, parse_json_object, require_method
-from ..i18n import direction, gettext_for
-from ..permissions import Action
-from ..platform_types import Learner
-from ..resources import read_text
-from ..templating import render_template
-from .audit import Actor
-from .dashboard import STATUSES
-from .operations import OPERATIONS, perform
+from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
+from cert_xblock.core.i18n import direction, gettext_for
+from cert_xblock.core.permissions import Action
+from cert_xblock.core.resources import read_text
+from cert_xblock.core.templating import render_template
+from cert_xblock.issuing.batch.runner import BatchBlock
+from cert_xblock.platform.types import Learner
+from cert_xblock.staff.allowlist import MAX_CSV_BYTES
+from cert_xblock.staff.audit import Actor
+from cert_xblock.staff.dashboard import STATUSES
+from cert_xblock.staff.operations import OPERATIONS, perform
 
-MAX_CSV_BYTES = 1024 * 1024
 CSV_TYPES = frozenset({"text/csv", "application/csv", "text/plain", "application/octet-stream",
                        "application/vnd.ms-excel"})
 
@@ -53,7 +53,7 @@ REPORTS = {"report.csv": ("text/csv", "csv"), "report.zip": ("application/zip", 
 
 def _report(block: Any, request: Any, name: str, learner: Learner) -> Response:
     """The issuance report or the ZIP of PDFs, as a streamed body (where the runtime streams handler bodies)."""
-    from .reports import pdf_zip, report_csv
+    from cert_xblock.staff.reports import pdf_zip, report_csv
 
     refused = block._refused(Action.STAFF_REPORT, learner)
     if refused is not None:
@@ -96,7 +96,7 @@ def shows_dashboard() -> bool:
 
 def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_strings: dict[str, str]) -> Fragment:
     """The course team's dashboard above the learner view (which a switch shows or hides)."""
-    from ..rest.urls import staff_api_root
+    from cert_xblock.records.links import staff_api_root
 
     strings = staff_strings(gettext_for(learner.language))
     api = staff_api_root(block.block_ref.course_key, block.block_ref.block_id)
@@ -117,9 +117,9 @@ def _report_link(block: Any, api: str, kind: str) -> str:
     """Where the staff view downloads a report. The LMS turns a handler's body into one buffered response, so
     there the link is the REST endpoint (the browser's session signs it in), which streams; where the platform
     has no sign-in of its own (the workbench), the block's handler."""
-    from .. import compat
+    from cert_xblock import platform
 
-    if compat.platform().name == "lms":
+    if platform.backend_name() == "lms":
         return f"{api}report.{kind}"
     return block.runtime.handler_url(block, "staff", f"report.{kind}")
 

@@ -12,17 +12,20 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from .. import batch, batch_lease, queueing
-from ..models import BatchRun, StaffAction
-from . import audit
-from .audit import Actor, StaffError
+from cert_xblock.core import queueing
+from cert_xblock.issuing.batch import lease as batch_lease
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.models import BatchRun, StaffAction
+from cert_xblock.records.failures import record_failures
+from cert_xblock.staff import audit
+from cert_xblock.staff.audit import Actor, StaffError
 
 QUEUED, RUNNING, DONE, SKIPPED = "queued", "running", "done", "skipped"
 
 
 def start(block: batch.BatchBlock, actor: Actor) -> BatchRun:
     """Start a run for the block's remaining eligible learners; ``StaffError`` (409) while another run works."""
-    from .. import tasks
+    from cert_xblock.issuing.batch import tasks
 
     busy = batch_lease.holder(block.ref.block_id)
     if busy is not None:
@@ -57,7 +60,8 @@ def _run_here(block: batch.BatchBlock, request_id: str) -> None:
         for user_ids in chunks:
             report = batch.issue_chunk(block, user_ids, request_id)
             if report.transient_error is not None:
-                batch.record_failures(block.ref, report.pending, "storage", repr(report.transient_error), request_id)
+                record_failures(block.ref.block_id, block.ref.course_key, report.pending, "storage",
+                                repr(report.transient_error), request_id)
             batch.chunk_counted(request_id, report)
     finally:
         batch_lease.release(block_id, request_id)

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_noop
 
-from ..issuance import BlockRef
-from ..models import IssuedCertificate
-from .audit import StaffError
+from cert_xblock.issuing.issuance import BlockRef
+from cert_xblock.models import IssuedCertificate
+from cert_xblock.staff.audit import StaffError
 
 MAX_IDENTIFIER = 254
 

@@ -11,14 +11,14 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-from ..batch import BatchBlock
-from ..models import IssuedCertificate
-from ..names import NameRefused
-from ..permissions import Action
-from ..rendering import RenderError
-from . import allowlist, audit, dashboard, issue_now, regeneration, revocation
-from .audit import Actor, StaffError
-from .lookup import block_certificate
+from cert_xblock.core.permissions import Action
+from cert_xblock.issuing.batch.runner import BatchBlock
+from cert_xblock.issuing.names import NameRefused
+from cert_xblock.models import IssuedCertificate
+from cert_xblock.rendering import RenderError
+from cert_xblock.staff import allowlist, audit, dashboard, issue_now, regeneration, revocation
+from cert_xblock.staff.audit import Actor, StaffError
+from cert_xblock.staff.lookup import block_certificate
 
 log = logging.getLogger(__name__)
 Translate = Callable[[str], str]

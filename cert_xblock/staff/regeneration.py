@@ -15,14 +15,15 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from .. import compat, storage
-from ..batch import chunked
-from ..config import CertificateSettings
-from ..issuance import BlockRef, reprint_certificate
-from ..models import CertificateVersion, IssuedCertificate, StaffAction
-from ..platform_types import CourseInfo, Learner
-from . import audit
-from .audit import Actor, StaffError
+from cert_xblock import platform
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch.runner import chunked
+from cert_xblock.issuing.issuance import BlockRef, reprint_certificate
+from cert_xblock.models import CertificateVersion, IssuedCertificate, StaffAction
+from cert_xblock.platform.types import CourseInfo, Learner
+from cert_xblock.records import storage
+from cert_xblock.staff import audit
+from cert_xblock.staff.audit import Actor, StaffError
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def regenerate(block: BlockRef, rules: CertificateSettings, certificate: IssuedC
     why = audit.required_reason(reason)
     if certificate.status != IssuedCertificate.Status.ISSUED:
         raise StaffError(gettext_noop("A revoked certificate cannot be regenerated; restore it first."), status=409)
-    learner = learner or compat.learner_by_id(certificate.user_id)
+    learner = learner or platform.learner_by_id(certificate.user_id)
     fresh = reprint_certificate(certificate, learner, rules, request_id=actor.request_id, course=course)
     try:
         with transaction.atomic():
@@ -66,13 +67,13 @@ def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, 
     counted as failed and the rest go on.
     """
     why = audit.required_reason(reason)
-    course = compat.get_course_info(block.course_key)
+    course = platform.get_course_info(block.course_key)
     valid = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=after).order_by("pk")
     ids = list(valid.values_list("pk", flat=True)[:limit] if limit else valid.values_list("pk", flat=True))
     counts: dict[str, Any] = {"regenerated": 0, "failed": 0}
     for chunk in chunked(ids):
         certificates = list(IssuedCertificate.objects.filter(pk__in=chunk).select_related("user").order_by("pk"))
-        learners = compat.learners_by_ids([c.user_id for c in certificates])
+        learners = platform.learners_by_ids([c.user_id for c in certificates])
         for certificate in certificates:
             try:
                 regenerate(block, rules, certificate, why, actor, learner=learners.get(certificate.user_id),

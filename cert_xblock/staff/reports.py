@@ -16,10 +16,10 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
-from .. import storage
-from ..eligibility import to_percent
-from ..links import verify_url
-from ..models import AllowlistEntry, IssuedCertificate, StaffAction, format_short_code
+from cert_xblock.core.figures import to_percent
+from cert_xblock.models import AllowlistEntry, IssuedCertificate, StaffAction, format_short_code
+from cert_xblock.records import storage
+from cert_xblock.records.links import verify_url
 
 CHUNK = 2000
 COLUMNS = ["username", "email", "name", "status", "grade_percent", "issued_at", "issued_via", "allowlisted",

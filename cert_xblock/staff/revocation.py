@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from ..issuance import BlockRef
-from ..models import IssuedCertificate, StaffAction
-from . import audit
-from .audit import Actor, StaffError
+from cert_xblock.issuing.issuance import BlockRef
+from cert_xblock.models import IssuedCertificate, StaffAction
+from cert_xblock.staff import audit
+from cert_xblock.staff.audit import Actor, StaffError
 
 
 def revoke(block: BlockRef, certificate: IssuedCertificate, reason: object, actor: Actor) -> IssuedCertificate:

@@ -19,7 +19,7 @@ import boto3
 
 from tests import services
 
-CELERY = [sys.executable, "-m", "celery", "-A", "cert_xblock.demo.celery"]
+CELERY = [sys.executable, "-m", "celery", "-A", "cert_xblock.deploy.demo.celery"]
 
 
 def batch_env(db_path: str, var: Path, redis_url: str, s3_endpoint: str, bucket: str,

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.models import AllowlistEntry, CertificateBlockConfig, IssuedCertificate
-from cert_xblock.twin.models import (
+from cert_xblock.platform.twin.models import (
     CourseEnrollment,
     CourseOverview,
     PersistentCourseGrade,

@@ -9,8 +9,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cert_xblock import batch, batch_lease, storage
+from cert_xblock.issuing.batch import lease as batch_lease
+from cert_xblock.issuing.batch import runner as batch
 from cert_xblock.models import IssuedCertificate
+from cert_xblock.records import storage
 
 from .seeding import certified, seed_course
 

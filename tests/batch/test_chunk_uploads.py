@@ -13,8 +13,9 @@ from urllib.parse import urlparse
 import pytest
 from botocore.config import Config
 
-from cert_xblock import batch, storage
+from cert_xblock.issuing.batch import runner as batch
 from cert_xblock.models import IssuedCertificate
+from cert_xblock.records import storage
 from cert_xblock.settings.common import certificate_storages
 from tests import services
 

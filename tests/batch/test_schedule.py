@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch.schedule import claim_due_blocks, is_due, next_run
 from cert_xblock.models import CertificateBlockConfig
-from cert_xblock.schedule import claim_due_blocks, is_due, next_run
 from tests.block.helpers import rows
 
 NOW = datetime(2026, 11, 22, 3, 0, 30, tzinfo=UTC)  # a Sunday

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from workbench.runtime import WorkbenchRuntime
 
-from cert_xblock.twin.models import CourseOverview
+from cert_xblock.platform.twin.models import CourseOverview
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cert_xblock import compat, storage
-from cert_xblock.config import CertificateSettings, validate_settings
-from cert_xblock.issuance import issue_certificate
-from cert_xblock.twin.models import PersistentCourseGrade, UserPreference
+from cert_xblock import platform
+from cert_xblock.config.values import CertificateSettings, validate_settings
+from cert_xblock.issuing.issuance import issue_certificate
+from cert_xblock.platform.twin.models import PersistentCourseGrade, UserPreference
+from cert_xblock.records import storage
 from tests.issuance.test_issue_path import BLOCK, RULES, learner  # noqa: F401 - the fixture
 from tests.rendering.conftest import pdfium_text
 
@@ -41,7 +42,7 @@ def issued_text(person, rules: CertificateSettings) -> tuple[str, str]:
 @pytest.mark.parametrize("language", DATES)
 def test_a_learner_gets_the_date_in_their_preferred_language(learner, language):  # noqa: F811
     UserPreference.objects.create(user_id=learner.user_id, key="pref-lang", value=language)
-    recorded, text = issued_text(compat.learner_by_id(learner.user_id), RULES)
+    recorded, text = issued_text(platform.learner_by_id(learner.user_id), RULES)
     assert recorded == language
     assert has_date(text, language)
     assert "December" not in text
@@ -50,7 +51,7 @@ def test_a_learner_gets_the_date_in_their_preferred_language(learner, language):
 @pytest.mark.parametrize("language", DATES)
 def test_an_author_can_print_every_certificate_in_one_language(learner, language):  # noqa: F811
     UserPreference.objects.create(user_id=learner.user_id, key="pref-lang", value="fr")
-    recorded, text = issued_text(compat.learner_by_id(learner.user_id),
+    recorded, text = issued_text(platform.learner_by_id(learner.user_id),
                                  replace(RULES, certificate_language=language))
     assert recorded == language
     assert has_date(text, language)

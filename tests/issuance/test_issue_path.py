@@ -11,12 +11,12 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import compat
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, gather_standings, issue_certificate, new_request_id
+from cert_xblock import platform
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.issuance import BlockRef, gather_standings, issue_certificate, new_request_id
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.grades_api import CourseGradeFactory
-from cert_xblock.twin.models import (
+from cert_xblock.platform.twin.grades_api import CourseGradeFactory
+from cert_xblock.platform.twin.models import (
     CourseEnrollment,
     CourseOverview,
     PersistentCourseGrade,
@@ -41,7 +41,7 @@ def learner(tmp_path, settings):
     CourseEnrollment.objects.create(user=user, course_id=COURSE, mode="verified")
     PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=0.83, letter_grade="B",
                                          grading_policy_hash="h")
-    return compat.learner_by_id(user.pk)
+    return platform.learner_by_id(user.pk)
 
 
 def stored_files(root: Path) -> list[Path]:
@@ -100,7 +100,7 @@ def test_losing_a_race_returns_the_winner_and_removes_the_extra_file(learner, tm
     def stale_read(*args):
         return {uid: replace(known, certificate=None) for uid, known in gather_standings(*args).items()}
 
-    with mock.patch("cert_xblock.issuance.gather_standings", side_effect=stale_read):
+    with mock.patch("cert_xblock.issuing.issuance.gather_standings", side_effect=stale_read):
         loser = issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-b")
     assert (loser.status, loser.created, loser.certificate.verify_id) == ("issued", False, winner.verify_id)
     assert [p.name for p in stored_files(tmp_path / "certs")] == [f"{winner.verify_id}.pdf"]
@@ -118,7 +118,7 @@ def test_a_revoked_certificate_frees_the_slot_for_a_new_one_only_by_staff(learne
 
 def test_a_french_learner_gets_a_certificate_worded_in_french(learner, tmp_path):
     UserPreference.objects.create(user_id=learner.user_id, key="pref-lang", value="fr")
-    french = compat.learner_by_id(learner.user_id)
+    french = platform.learner_by_id(learner.user_id)
     row = issue_certificate(french, BLOCK, RULES, via="learner", request_id="req-fr").certificate
     [pdf] = stored_files(tmp_path / "certs")
     text = pdf_text(pdf.read_bytes())

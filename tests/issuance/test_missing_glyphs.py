@@ -8,12 +8,12 @@ from types import SimpleNamespace
 import pytest
 from webob import Request
 
-from cert_xblock import compat
-from cert_xblock.issuance import issue_certificate
-from cert_xblock.learner_view import grade_me
+from cert_xblock import platform
+from cert_xblock.block.learner_view import grade_me
+from cert_xblock.issuing.issuance import issue_certificate
 from cert_xblock.models import IssuedCertificate, IssueFailure
+from cert_xblock.platform.twin.models import UserProfile
 from cert_xblock.rendering import MissingGlyphs
-from cert_xblock.twin.models import UserProfile
 from tests.issuance.test_issue_path import BLOCK, RULES, stored_files
 from tests.issuance.test_issue_path import learner as enrolled_learner  # noqa: F401 - the fixture
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _named(learner, name: str):
     UserProfile.objects.filter(user_id=learner.user_id).update(name=name)
-    return compat.learner_by_id(learner.user_id)
+    return platform.learner_by_id(learner.user_id)
 
 
 def _files(tmp_path) -> list:
@@ -44,7 +44,7 @@ def test_the_learner_is_told_the_certificate_is_delayed_and_the_log_has_request_
 ):
     block = SimpleNamespace(block_ref=BLOCK, certificate_settings=RULES)
     request = Request.blank("/", method="POST", body=b"{}")
-    with caplog.at_level(logging.ERROR, logger="cert_xblock.learner_view"):
+    with caplog.at_level(logging.ERROR, logger="cert_xblock.block.learner_view"):
         response = grade_me(block, request, _named(enrolled_learner, UNPRINTABLE))
     body = json.loads(response.body)
     assert response.status_code == 422 and body["status"] == "delayed"

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.models import CertificateBlockConfig
-from cert_xblock.twin.models import CourseOverview, PersistentCourseGrade
+from cert_xblock.platform.twin.models import CourseOverview, PersistentCourseGrade
 from tests.batch.seeding import SeededCourse, seed_course
 
 PASSED_AT = datetime(2026, 6, 1, tzinfo=UTC)

@@ -9,12 +9,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cert_xblock import batch, compat
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, gather_standings, issue_certificate
-from cert_xblock.learner_view import learner_state, learner_strings, render_learner_view
+from cert_xblock import platform
+from cert_xblock.block.learner_view import learner_state, learner_strings, render_learner_view
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import BlockRef, gather_standings, issue_certificate
 from cert_xblock.models import CertificateBlockConfig, IssuedCertificate
-from cert_xblock.twin.models import CourseOverview
+from cert_xblock.platform.twin.models import CourseOverview
 from tests.batch.seeding import certified
 
 from .seeding import listed_keys, seed_pathway
@@ -40,7 +41,7 @@ def test_the_batch_certifies_exactly_the_learners_who_passed_every_course_of_the
     assert sum((report.skipped for report in reports), Counter()) == Counter({"not_passed": failing_now})
     step_two_missed = course.user_ids[1]  # i % 7 == 1: 59% in the second listed course
     assert step_two_missed not in certified(course)
-    standing = gather_standings(block.ref, block.rules, compat.read_course_grades([step_two_missed],
+    standing = gather_standings(block.ref, block.rules, platform.read_course_grades([step_two_missed],
                                                                                   block.ref.course_key))
     [requirement] = [r for r in standing[step_two_missed].facts.requirements if not r.met]
     assert requirement.message() == "Pass these courses too: Pathway step 2."
@@ -61,7 +62,7 @@ def test_the_pathway_candidate_query_and_chunk_reads_take_the_same_statements_at
         counts[len(course.user_ids)] = (
             _statements(lambda block=block: batch.candidate_ids(block)),
             _statements(lambda block=block, ids=candidates: gather_standings(
-                block.ref, block.rules, compat.read_course_grades(ids, block.ref.course_key))),
+                block.ref, block.rules, platform.read_course_grades(ids, block.ref.course_key))),
         )
     assert counts[40] == counts[400], counts
     assert counts[40][0] == 3  # the enrollment modes, then the grade and allowlist sets with their subqueries
@@ -75,7 +76,7 @@ def test_a_block_listing_a_course_the_site_no_longer_has_says_so_and_issues_noth
     CourseOverview.objects.filter(id=gone).delete()
     block = batch.load_block(course.block_id)
     passing = course.user_ids[10]  # passed this course and, before it vanished, the listed one
-    learner = compat.learner_by_id(passing)
+    learner = platform.learner_by_id(passing)
     view = SimpleNamespace(block_ref=block.ref, certificate_settings=block.rules)
     state = learner_state(view, learner)
     expected = ("This certificate cannot be earned until the course team fixes its list of courses: "
@@ -103,6 +104,6 @@ def test_a_pathway_needs_its_own_course_passed_too_even_when_listed_by_mistake()
     failing = course.user_ids[13]  # i % 10 == 3: 42% here; i % 7 == 6: passed the listed course
     ref = BlockRef(course.block_id, course.course_key)
     standing = gather_standings(ref, batch.load_block(course.block_id).rules,
-                                compat.read_course_grades([failing], course.course_key))[failing]
+                                platform.read_course_grades([failing], course.course_key))[failing]
     assert [(r.rule.value, r.met) for r in standing.facts.requirements] == [("course_grade", False),
                                                                            ("pathway", True)]

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch.schedule import claim_due_blocks
 from cert_xblock.models import CertificateBlockConfig, IssuedCertificate
-from cert_xblock.schedule import claim_due_blocks
 from tests.batch import celery_processes
 from tests.batch.seeding import SeededCourse, certified, seed_course
 from tests.batch.test_beat_worker_redis import fast_env, wait_until

@@ -1,7 +1,7 @@
 """The demo's lesson and rules scenarios by name, and learners with exact subsection grades and completions."""
 from __future__ import annotations
 
-from cert_xblock.demo.scenarios import COMPLETION_SCENARIO, LESSON_SCENARIO, RULES_SCENARIO, SCENARIOS
+from cert_xblock.deploy.demo.scenarios import COMPLETION_SCENARIO, LESSON_SCENARIO, RULES_SCENARIO, SCENARIOS
 from tests import services
 from tests.block.helpers import add_learner
 

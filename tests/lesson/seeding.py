@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.batch import BatchBlock
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
-from cert_xblock.demo.scenarios import LESSON_SCENARIO
-from cert_xblock.issuance import BlockRef
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.deploy.demo.scenarios import LESSON_SCENARIO
+from cert_xblock.issuing.batch.runner import BatchBlock
+from cert_xblock.issuing.issuance import BlockRef
 from cert_xblock.models import CertificateBlockConfig
-from cert_xblock.twin.coursework import PersistentSubsectionGrade
-from cert_xblock.twin.demo_coursework import seed_structure, set_work, workbench_usage_id
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.coursework import PersistentSubsectionGrade
+from cert_xblock.platform.twin.demo_coursework import seed_structure, set_work, workbench_usage_id
+from cert_xblock.platform.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
 from tests.batch.seeding import SeededCourse, seed_course
 
 # The structure rows put this block in Week 1 (the demo's lesson scenario), so "its section" is Week 1.

@@ -1,6 +1,7 @@
 """Lesson certificates and the assignment-type and completion rules, over HTTP against the demo workbench.
 
-The demo course (``cert_xblock.twin.demo_coursework``): Week 1 holds Homework 1 (10 points) and the lesson block
+The demo course (``cert_xblock.platform.twin.demo_coursework``): Week 1 holds Homework 1 (10 points) and the lesson
+block
 (80% of Week 1); Homework 2 (10) is in Week 2, the Final Exam (20) in Final; ten units in all. The rules block asks
 50% overall, a Homework average of 60% and 80% of the units completed.
 """

@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cert_xblock import batch, compat, staff
-from cert_xblock.issuance import assess
+from cert_xblock import platform, staff
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import assess
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.models import PersistentSubsectionGrade, PersistentSubsectionGradeOverride
+from cert_xblock.platform.twin.models import PersistentSubsectionGrade, PersistentSubsectionGradeOverride
 
 from .seeding import seed
 
@@ -20,11 +21,11 @@ GOOD = {"hw1": (9, 10), "hw2": (8, 10), "final_exam": (16, 20)}
 @pytest.fixture
 def files(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
-        "BACKEND": "cert_xblock.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
+        "BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
 
 
 def standing(course, block, username):
-    return assess(compat.learner_by_id(course.users[username]), block.ref, block.rules)
+    return assess(platform.learner_by_id(course.users[username]), block.ref, block.rules)
 
 
 def test_the_section_grade_counts_points_and_a_never_attempted_subsection_as_zero_of_its_points():
@@ -129,26 +130,26 @@ def test_a_certificate_without_a_grade_rule_is_earned_by_completion_and_found_by
 
 
 def test_no_grade_rule_and_no_other_rule_still_asks_the_courses_passing_grade():
-    from cert_xblock.config import CertificateSettings, validate_settings
-    from cert_xblock.issuance import BlockRef
+    from cert_xblock.config.values import CertificateSettings, validate_settings
+    from cert_xblock.issuing.issuance import BlockRef
 
     bare = CertificateSettings(grade_rule="none")
     assert [(p.field, p.message) for p in validate_settings(bare)] == [
         ("grade_rule", "Without a grade rule, ask for a completion or a minimum per assignment type.")]
     course = seed("N2", {"low": (0.3, {}, 10)})
-    decision = assess(compat.learner_by_id(course.users["low"]), BlockRef("stale-block", course.course_key),
+    decision = assess(platform.learner_by_id(course.users["low"]), BlockRef("stale-block", course.course_key),
                       bare).decision
     assert (decision.eligible, decision.reason.value) == (False, "not_passed")
 
 
 def test_studio_still_saves_when_the_course_structure_cannot_be_read_and_the_operator_is_told(monkeypatch, caplog):
-    from cert_xblock.kinds.coursework import studio_problems
+    from cert_xblock.issuing.kinds.coursework import studio_problems
 
     course = seed("U1", {})
 
     def unreadable(course_key):
         raise RuntimeError("block structure cache is down")
 
-    monkeypatch.setattr(compat, "course_outline", unreadable)
+    monkeypatch.setattr(platform, "course_outline", unreadable)
     assert studio_problems(course.lesson.ref.block_id, course.course_key, course.rules.rules, str) == []
     assert "cannot read the course structure of course-v1:LessonX+U1+2026" in caplog.text

@@ -18,9 +18,9 @@ import django
 from django.conf import settings
 settings.configure(INSTALLED_APPS=[], USE_I18N=True)
 django.setup()
-from cert_xblock.resources import asset_dir
-from cert_xblock.templating import render_template
-from cert_xblock.i18n import gettext_for
+from cert_xblock.core.resources import asset_dir
+from cert_xblock.core.templating import render_template
+from cert_xblock.core.i18n import gettext_for
 from cert_xblock.rendering import DESIGNS
 from cert_xblock import plugins
 points = sorted([group, ep.name, ep.value] for group in ("xblock.v1", "lms.djangoapp", "cms.djangoapp",
@@ -53,7 +53,7 @@ def test_wheel_contains_templates_static_translations_and_fonts(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("cert_xblock/templates/learner.html", "cert_xblock/static/js/cert_xblock.js",
                      "cert_xblock/static/css/cert_xblock.css", "cert_xblock/translations/fr/LC_MESSAGES/django.mo",
-                     "cert_xblock/migrations/0001_initial.py", "cert_xblock/twin/migrations/0001_initial.py"):
+                     "cert_xblock/migrations/0001_initial.py", "cert_xblock/platform/twin/migrations/0001_initial.py"):
         assert expected in names
     assert any(n.startswith("cert_xblock/rendering/fonts/") and n.endswith(".ttf") for n in names)
 
@@ -72,7 +72,7 @@ def test_installed_wheel_loads_the_blocks_assets_outside_the_checkout(wheel, tmp
     assert found["french"] == "Obtenir mon certificat"
     assert found["entry_points"] == [
         ["cms.djangoapp", "cert_xblock", "cert_xblock.apps:CertXBlockConfig"],
-        ["console_scripts", "cert-xblock", "cert_xblock.cli:main"],
+        ["console_scripts", "cert-xblock", "cert_xblock.management.cli:main"],
         ["lms.djangoapp", "cert_xblock", "cert_xblock.apps:CertXBlockConfig"],
         ["xblock.v1", "cert_xblock", "cert_xblock.block:CertificateXBlock"],
     ]

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from cert_xblock import compat
-from cert_xblock.resources import asset_dir
+from cert_xblock.core.resources import asset_dir
+from cert_xblock.platform import backend as seam_backend
+from cert_xblock.platform.lms import _lms_messages
 from tests.plugin.refusing_smtp import refusing_smtp_server
 
 
@@ -23,8 +24,8 @@ def edx_ace(settings, monkeypatch) -> None:
     settings.ACE_CHANNEL_DEFAULT_EMAIL = settings.ACE_CHANNEL_TRANSACTIONAL_EMAIL = "django_email"
     settings.ACE_ENABLED_POLICIES = []
     settings.DEFAULT_FROM_EMAIL = "certificates@lms.example.org"
-    backend = replace(compat.platform(), messages=compat._lms_messages())
-    monkeypatch.setattr(compat, "platform", lambda: backend)
+    backend = replace(seam_backend.current(), messages=_lms_messages())
+    monkeypatch.setattr(seam_backend, "current", lambda: backend)
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def refusing_smtp(settings) -> Iterator[int]:
 @pytest.fixture
 def eager_worker() -> Iterator[None]:
     """The email task runs in process (retries included): these tests are about the retry logic, not the broker."""
-    from cert_xblock.notifications import send_issue_email
+    from cert_xblock.notifications.email import send_issue_email
 
     conf = send_issue_email.app.conf
     saved = conf.task_always_eager

@@ -42,9 +42,9 @@ def lms_facts() -> dict[str, Any]:
     from django.urls import reverse
     from opaque_keys.edx.keys import CourseKey
 
+    from cert_xblock.issuing.signals import certificate_issued
     from cert_xblock.models import IssuedCertificate
-    from cert_xblock.signals import certificate_issued
-    from cert_xblock.twin.tracker import TrackedEvent
+    from cert_xblock.platform.twin.tracker import TrackedEvent
 
     user = get_user_model().objects.create(username="lin", email="lin@example.org")
     certificate = IssuedCertificate.objects.create(
@@ -71,7 +71,7 @@ def cms_facts() -> dict[str, Any]:
     from xmodule.modulestore.django import SignalHandler
 
     from cert_xblock.models import CertificateBlockConfig
-    from cert_xblock.twin.modulestore import CourseBlock
+    from cert_xblock.platform.twin.modulestore import CourseBlock
 
     course = CourseKey.from_string("course-v1:StudioX+S1+2026")
     blocks = [f"block-v1:StudioX+S1+2026+type@cert_xblock+block@{name}" for name in ("final", "honours")]

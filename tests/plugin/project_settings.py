@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
-    "cert_xblock.twin",
+    "cert_xblock.platform.twin",
     *get_plugin_apps(PROJECT_TYPE),
 ]
 MIDDLEWARE = [

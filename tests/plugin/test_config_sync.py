@@ -5,11 +5,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock.config import CertificateSettings
-from cert_xblock.config_sync import block_saved
+from cert_xblock.config.sync import block_saved
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.models import CertificateBlockConfig
-from cert_xblock.twin.models import CourseOverview
-from cert_xblock.twin.modulestore import CourseBlock
+from cert_xblock.platform.twin.models import CourseOverview
+from cert_xblock.platform.twin.modulestore import CourseBlock
 
 pytestmark = pytest.mark.django_db
 COURSE = CourseKey.from_string("course-v1:SyncX+S1+2026")

@@ -6,12 +6,12 @@ import logging
 import pytest
 from django.core import mail
 
-from cert_xblock import compat
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import issue_certificate
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.issuance import issue_certificate
 from cert_xblock.models import IssuedCertificate, format_short_code
-from cert_xblock.twin.models import CourseOverview, UserPreference
+from cert_xblock.platform.twin.models import CourseOverview, UserPreference
 from tests.plugin.flaky_mail import FlakyBackend
 from tests.verify.conftest import BLOCK, COURSE, RULES, make_learner
 
@@ -30,7 +30,7 @@ def course(tmp_path, settings):
 def issue(username: str, language: str = "en", rules: CertificateSettings = RULES) -> IssuedCertificate:
     user_id = make_learner(username, username.title() + " Martin", 0.8)
     UserPreference.objects.create(user_id=user_id, key="pref-lang", value=language)
-    return issue_certificate(compat.learner_by_id(user_id), BLOCK, rules, via="learner",
+    return issue_certificate(platform.learner_by_id(user_id), BLOCK, rules, via="learner",
                              request_id=f"req-{username}").certificate
 
 

@@ -10,10 +10,10 @@ import pytest
 from django.core import mail
 from django.core.checks import run_checks
 
-from cert_xblock import compat
+from cert_xblock import platform
+from cert_xblock.core.resources import asset_dir
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.notifications import MESSAGE_NAME, message_context, resend_issue_email
-from cert_xblock.resources import asset_dir
+from cert_xblock.notifications.email import MESSAGE_NAME, message_context, resend_issue_email
 from tests.plugin.test_issue_email import course, issue  # noqa: F401 - the fixture and the issuing helper
 from tests.verify.conftest import issued  # noqa: F401 - the fixture: real certificates
 
@@ -43,7 +43,7 @@ def test_edx_ace_renders_our_templates_and_sends_the_email(edx_ace, settings, is
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox.clear()
     certificate = issued.valid
-    compat.send_message(certificate.user_id, "vera@example.org", "en", MESSAGE_NAME, message_context(certificate))
+    platform.send_message(certificate.user_id, "vera@example.org", "en", MESSAGE_NAME, message_context(certificate))
     [email] = mail.outbox
     assert (email.to, email.from_email) == (["vera@example.org"], "certificates@lms.example.org")
     assert email.subject == "Your certificate for Verification in Practice is ready"

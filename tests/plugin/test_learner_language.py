@@ -7,11 +7,12 @@ import pytest
 from django.core import mail
 from pypdf import PdfReader
 
-from cert_xblock import batch, storage
-from cert_xblock.block_config import save_block_config
-from cert_xblock.issuance import certificate_document
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import certificate_document
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.models import UserPreference, UserProfile
+from cert_xblock.platform.twin.models import UserPreference, UserProfile
+from cert_xblock.records import storage
 from tests.plugin.test_issue_email import course  # noqa: F401 - the fixture: a course, local storage, locmem mail
 from tests.verify.conftest import BLOCK, COURSE, RULES, make_learner
 

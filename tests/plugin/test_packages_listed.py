@@ -1,4 +1,4 @@
-"""setup.py lists its packages by hand: a package left out (say ``cert_xblock.rest``) would install a plugin whose
+"""setup.py lists its packages by hand: a package left out (say ``cert_xblock.web.rest``) would install a plugin whose
 URLs fail to import in the LMS while every test in a checkout passes."""
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.checks import run_checks
 from openedx_filters.learning.filters import CertificateRenderStarted
 
-from cert_xblock.links import verify_url
 from cert_xblock.models import IssuedCertificate
+from cert_xblock.records.links import verify_url
 from cert_xblock.settings.common import with_platform_bridge
 from tests.rest.conftest import BLOCK, COURSE
 
@@ -59,7 +59,8 @@ def test_the_step_is_added_once_after_the_operators_own_steps():
         "fail_silently": False, "pipeline": ["operator.steps.Mine"]}})
     config = with_platform_bridge(config)
     assert config["org.openedx.learning.certificate.render.started.v1"] == {
-        "fail_silently": False, "pipeline": ["operator.steps.Mine", "cert_xblock.filters.PlatformCertificateBridge"]}
+        "fail_silently": False,
+        "pipeline": ["operator.steps.Mine", "cert_xblock.web.filters.PlatformCertificateBridge"]}
 
 
 def test_the_start_up_check_warns_when_the_platform_never_renders_the_page_the_bridge_waits_on(settings):

@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from cert_xblock.settings import common, production
 
 # Beside MEDIA_ROOT, never in it: the LMS's web server publishes MEDIA_ROOT.
-LOCAL = {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage", "OPTIONS": {"location": "/srv/cert_xblock_private"}}
+LOCAL = {"BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage",
+         "OPTIONS": {"location": "/srv/cert_xblock_private"}}
 
 
 def lms_settings(**values) -> SimpleNamespace:
@@ -62,7 +63,7 @@ def test_a_media_root_set_in_the_yaml_moves_the_local_certificate_storage():
 
 def test_a_files_root_set_in_the_yaml_is_where_certificates_are_kept():
     settings = lms_passes(lms_settings(), CERT_XBLOCK_FILES_ROOT="/openedx/media-private/cert_xblock")
-    assert settings.STORAGES["cert_xblock"] == {"BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
+    assert settings.STORAGES["cert_xblock"] == {"BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage",
                                                 "OPTIONS": {"location": "/openedx/media-private/cert_xblock"}}
 
 

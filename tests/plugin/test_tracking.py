@@ -5,10 +5,11 @@ import logging
 
 import pytest
 
-from cert_xblock import compat, tracking
-from cert_xblock.issuance import issue_certificate
-from cert_xblock.twin.models import CourseOverview
-from cert_xblock.twin.tracker import TrackedEvent
+from cert_xblock import platform
+from cert_xblock.issuing.issuance import issue_certificate
+from cert_xblock.notifications import tracking
+from cert_xblock.platform.twin.models import CourseOverview
+from cert_xblock.platform.twin.tracker import TrackedEvent
 from tests.verify.conftest import BLOCK, COURSE, RULES, make_learner
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +20,7 @@ def certificate(tmp_path, settings):
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}}}
     CourseOverview.objects.create(id=COURSE, display_name="Events", org="VerifyX")
-    learner = compat.learner_by_id(make_learner("tess", "Tess Track", 0.8))
+    learner = platform.learner_by_id(make_learner("tess", "Tess Track", 0.8))
     return issue_certificate(learner, BLOCK, RULES, via="learner", request_id="req-track").certificate
 
 
@@ -45,7 +46,7 @@ def test_a_broken_tracker_costs_nothing_but_a_log_line(certificate, monkeypatch,
     def broken(name, data):
         raise ConnectionError("tracking backend unreachable")
 
-    monkeypatch.setattr(compat, "emit_event", broken)
+    monkeypatch.setattr(platform, "emit_event", broken)
     with caplog.at_level(logging.ERROR, logger="cert_xblock"):
         tracking.certificate_requested(certificate.user_id, COURSE, BLOCK.block_id, "req-3", "not_eligible")
     assert "request_id=req-3 could not emit edx.cert_xblock.certificate.requested" in caplog.text

@@ -2,8 +2,8 @@
 by a server that times out the first ``CERT_XBLOCK_TEST_MAIL_FAILURES`` times, one second between retries."""
 import os
 
-from cert_xblock.demo.celery import app as celery_app  # noqa: F401 - the web process publishes through it, as the LMS's does
-from cert_xblock.demo.settings import *  # noqa: F403
+from cert_xblock.deploy.demo.celery import app as celery_app  # noqa: F401 - the web process publishes through it, as the LMS's does
+from cert_xblock.deploy.demo.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "tests.plugin.flaky_mail.FlakyFileBackend"
 EMAIL_FILE_PATH = os.path.join(os.environ["CERT_XBLOCK_VAR"], "mail")

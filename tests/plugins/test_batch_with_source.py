@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from cert_xblock import batch
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch import runner as batch
 from cert_xblock.models import CertificateBlockConfig
 from tests.batch.seeding import certified, seed_course
 

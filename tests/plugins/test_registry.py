@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
 from cert_xblock import plugins
-from cert_xblock.i18n import gettext_for
-from cert_xblock.platform_types import GradeSnapshot
+from cert_xblock.core.i18n import gettext_for
+from cert_xblock.platform.types import GradeSnapshot
 
 COURSE = CourseKey.from_string("course-v1:Demo+Plug+2026")
 BLOCK = "block-v1:Demo+Plug+2026+type@cert_xblock+block@one"

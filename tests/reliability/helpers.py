@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from cert_xblock import storage
 from cert_xblock.models import CertificateVersion, IssuedCertificate
+from cert_xblock.records import storage
 
 # Deselected in the sqlite pass (tests/conftest.py), run in the MariaDB pass: never reported as skipped.
 needs_mariadb = pytest.mark.needs_mariadb
@@ -66,7 +66,7 @@ def sweep_bucket(s3_endpoint: str, bucket: str) -> list[str]:
         "region_name": "us-east-1"}}
     out = StringIO()
     with override_settings(STORAGES={**settings.STORAGES, "cert_xblock": s3_storage}), \
-            mock.patch("cert_xblock.issuance.datetime") as clock:
+            mock.patch("cert_xblock.issuing.issuance.datetime") as clock:
         clock.now.return_value = datetime.now(UTC) + timedelta(hours=2)
         call_command("sweep_certificate_files", stdout=out)
     return [line for line in out.getvalue().splitlines() if line.startswith("certificates/")]

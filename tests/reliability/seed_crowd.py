@@ -14,7 +14,7 @@ def main(prefix: str, count: int) -> None:
     from django.contrib.auth import get_user_model
     from opaque_keys.edx.keys import CourseKey
 
-    from cert_xblock.twin.models import CourseAccessRole, CourseEnrollment, PersistentCourseGrade, UserProfile
+    from cert_xblock.platform.twin.models import CourseAccessRole, CourseEnrollment, PersistentCourseGrade, UserProfile
 
     course = CourseKey.from_string(settings.CERT_XBLOCK_TWIN_COURSE)
     users = get_user_model().objects.bulk_create(get_user_model()(username=f"{prefix}-{i}",

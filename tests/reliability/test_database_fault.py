@@ -16,8 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 
-from cert_xblock import batch, storage
+from cert_xblock.issuing.batch import runner as batch
 from cert_xblock.models import IssuedCertificate
+from cert_xblock.records import storage
 from tests import services
 from tests.batch.seeding import certified, seed_course
 
@@ -135,7 +136,7 @@ def test_when_the_storage_refuses_the_delete_too_the_orphan_is_swept_and_the_ret
     assert killed[0] in stored_files(course.course_key), "a young file may belong to an issue in flight: kept"
     call_command("sweep_certificate_files", "--older-than-minutes", "0", "--dry-run", stdout=out)
     assert killed[0] in stored_files(course.course_key)
-    with mock.patch("cert_xblock.issuance.datetime") as clock:
+    with mock.patch("cert_xblock.issuing.issuance.datetime") as clock:
         clock.now.return_value = datetime.now(UTC) + timedelta(minutes=61)
         call_command("sweep_certificate_files", stdout=out)
     assert f"{killed[0]}\n" in out.getvalue()

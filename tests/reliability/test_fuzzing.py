@@ -19,10 +19,10 @@ from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cert_xblock.config import CertificateSettings, apply_posted
-from cert_xblock.names import NameRefused, certificate_name, refusal_message
+from cert_xblock.config.values import CertificateSettings, apply_posted
+from cert_xblock.issuing.names import NameRefused, certificate_name, refusal_message
+from cert_xblock.platform.twin.demo_data import seed_demo
 from cert_xblock.rendering import Design, RenderError, render_certificate
-from cert_xblock.twin.demo_data import seed_demo
 
 from . import figures
 from .helpers import needs_mariadb
@@ -178,7 +178,7 @@ def test_a_fuzzed_learner_name_through_grade_me_is_issued_or_refused_with_a_reas
     from django.contrib.auth import get_user_model
     from opaque_keys.edx.keys import CourseKey
 
-    from cert_xblock.twin.models import CourseEnrollment, PersistentCourseGrade, UserProfile
+    from cert_xblock.platform.twin.models import CourseEnrollment, PersistentCourseGrade, UserProfile
 
     course, cases = CourseKey.from_string(django_settings.CERT_XBLOCK_TWIN_COURSE), count()
 

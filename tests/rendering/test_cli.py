@@ -1,7 +1,7 @@
 """cert-xblock render: one PDF per line of a names file and a summary line."""
 from __future__ import annotations
 
-from cert_xblock.cli import main
+from cert_xblock.management.cli import main
 
 from .conftest import page_text
 

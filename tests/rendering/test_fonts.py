@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cert_xblock.cli import main
+from cert_xblock.management.cli import main
 from cert_xblock.rendering.font_packages import DEBIAN_FONT_PACKAGES
 from cert_xblock.rendering.scripts import SCRIPTS, script_of
 from cert_xblock.rendering.shaping import coverage, shape_line

@@ -8,12 +8,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import storage
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
-from cert_xblock.twin.roles import CourseAccessRole
+from cert_xblock.platform.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.roles import CourseAccessRole
+from cert_xblock.records import storage
 
 COURSE = CourseKey.from_string("course-v1:RestX+R1+2026")
 OTHER_COURSE = CourseKey.from_string("course-v1:RestX+R2+2026")

@@ -1,5 +1,5 @@
 """Who may call which endpoint: anonymous, the learner, another learner, course staff, staff of another course,
-the course's instructor, staff of the whole organization, and global staff (``cert_xblock.permissions``)."""
+the course's instructor, staff of the whole organization, and global staff (``cert_xblock.core.permissions``)."""
 from __future__ import annotations
 
 import pytest

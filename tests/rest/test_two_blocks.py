@@ -2,8 +2,8 @@
 by its title and name, so a course team (or a learner's app) never mistakes a completion for a distinction."""
 from __future__ import annotations
 
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.models import IssuedCertificate
 
 from .conftest import BLOCK, COURSE, certificate

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from cert_xblock.permissions import Role
+from cert_xblock.core.permissions import Role
 from tests import services
 from tests.block.helpers import certificate_files, rows
 
-# The demo's people (cert_xblock/twin/demo_data.py) and the roles the platform gives them in the demo course,
+# The demo's people (cert_xblock/platform/twin/demo_data.py) and the roles the platform gives them in the demo course,
 # written out here rather than asked of the code under test.
 LEARNER, OTHER_LEARNER = "ada", "ben"
 PEOPLE: dict[str, frozenset[Role]] = {

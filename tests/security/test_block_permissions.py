@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cert_xblock.permissions import PERMISSIONS, Action, Role
+from cert_xblock.core.permissions import PERMISSIONS, Action, Role
 from tests.conftest import LearnerSession
 from tests.pdf import pdf_text
 

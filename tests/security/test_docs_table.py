@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cert_xblock.permissions import PERMISSIONS, Action, Role
+from cert_xblock.core.permissions import PERMISSIONS, Action, Role
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 

@@ -9,8 +9,8 @@ import pytest
 import requests
 from django.core import checks
 
-from cert_xblock import storage
-from cert_xblock.checks import certificate_files_are_private
+from cert_xblock.records import storage
+from cert_xblock.records.checks import certificate_files_are_private
 from tests.block.helpers import add_learner, certificate_files, certificates_of
 from tests.conftest import LearnerSession
 from tests.storage.test_s3 import issued_in_s3, s3_storage  # noqa: F401 - the S3 fixtures, shared
@@ -51,19 +51,20 @@ def test_local_files_have_no_public_address():
 def test_a_local_folder_inside_media_root_is_refused_at_start(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
-        "BACKEND": "cert_xblock.storage.PrivateFileSystemStorage",
+        "BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(tmp_path / "media" / "certificates")}}}
     [error] = certificate_files_are_private()
     assert error.id == "cert_xblock.E001" and error.level == checks.ERROR
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
-        "BACKEND": "cert_xblock.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(tmp_path / "p")}}}
+        "BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "p")}}}
     assert certificate_files_are_private() == []
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_s3_certificate_is_reachable_only_through_its_holders_signed_link(issued_in_s3, s3_endpoint, client,  # noqa: F811
                                                                            django_user_model):
-    from cert_xblock.twin.roles import CourseAccessRole
+    from cert_xblock.platform.twin.roles import CourseAccessRole
 
     certificate, (bucket, _) = issued_in_s3
     download = f"/api/cert_xblock/v1/me/certificates/{certificate.verify_id}/download"

@@ -8,13 +8,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import compat
-from cert_xblock.batch import BatchBlock
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, issue_certificate
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
-from cert_xblock.twin.roles import CourseAccessRole
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch.runner import BatchBlock
+from cert_xblock.issuing.issuance import BlockRef, issue_certificate
+from cert_xblock.platform.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.roles import CourseAccessRole
 
 COURSE = CourseKey.from_string("course-v1:StaffX+S1+2026")
 BLOCK_ID = "block-v1:StaffX+S1+2026+type@cert_xblock+block@final"
@@ -32,7 +32,7 @@ class Course:
     files: Path
 
     def issue(self, username: str):
-        learner = compat.learner_by_id(self.users[username].pk)
+        learner = platform.learner_by_id(self.users[username].pk)
         return issue_certificate(learner, BLOCK.ref, RULES, via="learner", request_id=f"req-{username}").certificate
 
 
@@ -40,7 +40,7 @@ class Course:
 def course(db, settings, tmp_path) -> Course:
     files = tmp_path / "certs"
     settings.STORAGES = {**settings.STORAGES, "cert_xblock": {
-        "BACKEND": "cert_xblock.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(files)}}}
+        "BACKEND": "cert_xblock.records.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(files)}}}
     CourseOverview.objects.create(id=COURSE, display_name="Staff Work", org="StaffX", lowest_passing_grade="0.7")
     users = {}
     for username, (name, percent, letter) in LEARNERS.items():

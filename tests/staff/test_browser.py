@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from cert_xblock.twin.users import DEFAULT_COURSE as DEMO_COURSE
+from cert_xblock.platform.twin.users import DEFAULT_COURSE as DEMO_COURSE
 from tests.block.helpers import add_learner, rows
 from tests.pdf import pdf_text
 

@@ -68,8 +68,8 @@ def test_an_unknown_block_is_named(course):
 
 
 def test_the_twin_makes_a_course_team_member_for_the_demo(db, settings):
-    from cert_xblock.permissions import Role, caller_for_user
-    from cert_xblock.twin.models import CourseAccessRole
+    from cert_xblock.core.permissions import Role, caller_for_user
+    from cert_xblock.platform.twin.models import CourseAccessRole
 
     call_command("twin_learner", "tess", "--name", "Tess Teacher", "--role", "instructor", stdout=StringIO())
     role = CourseAccessRole.objects.get()

@@ -5,10 +5,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cert_xblock import staff, storage
+from cert_xblock import staff
 from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertificate, StaffAction
-from cert_xblock.twin.models import UserProfile
-from cert_xblock.verification import public_record
+from cert_xblock.platform.twin.models import UserProfile
+from cert_xblock.records import storage
+from cert_xblock.records.verification import public_record
 from tests.pdf import pdf_text
 
 from .conftest import BLOCK
@@ -157,7 +158,7 @@ def test_the_learner_list_searches_filters_and_pages(course):
 
 
 def test_a_learner_whose_certificate_cannot_be_printed_counts_as_failed_until_certified(course, monkeypatch):
-    from cert_xblock import issuance
+    from cert_xblock.issuing import issuance
     from cert_xblock.rendering import RenderError
 
     real_render = issuance.render_certificate
@@ -182,7 +183,7 @@ def test_a_learner_whose_certificate_cannot_be_printed_counts_as_failed_until_ce
 
 
 def test_a_second_issue_now_while_a_run_holds_the_block_is_refused(course):
-    from cert_xblock import batch_lease
+    from cert_xblock.issuing.batch import lease as batch_lease
 
     assert batch_lease.acquire(BLOCK.ref.block_id, "someone-else")
     with pytest.raises(staff.StaffError, match="already working on this block") as refused:

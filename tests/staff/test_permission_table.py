@@ -1,7 +1,7 @@
 """The permission table's staff rows: every staff operation names one, and only the course team holds them."""
 from __future__ import annotations
 
-from cert_xblock.permissions import COURSE_TEAM, PERMISSIONS, Action, Caller, Role, allowed, refusal
+from cert_xblock.core.permissions import COURSE_TEAM, PERMISSIONS, Action, Caller, Role, allowed, refusal
 from cert_xblock.staff import OPERATIONS
 from cert_xblock.staff.handlers import REPORTS
 

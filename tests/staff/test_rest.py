@@ -151,7 +151,7 @@ def test_malformed_requests_get_a_reason_never_a_500(staff_client, course):
 
 def test_only_the_course_team_may_call_them(client, course):
     """Every staff endpoint × anonymous, a learner, staff of another course: refused, nothing changed."""
-    from cert_xblock.twin.roles import CourseAccessRole
+    from cert_xblock.platform.twin.roles import CourseAccessRole
 
     certificate = course.issue("ada")
     other_staff = get_user_model().objects.create(username="dev")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from cert_xblock import compat, staff
-from cert_xblock.batch import BatchBlock
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, issue_certificate
+from cert_xblock import platform, staff
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.batch.runner import BatchBlock
+from cert_xblock.issuing.issuance import BlockRef, issue_certificate
 from cert_xblock.models import AllowlistEntry, IssuedCertificate
 
 from .conftest import BLOCK, COURSE
@@ -19,7 +19,7 @@ DISTINCTION = BatchBlock(BlockRef(BLOCK.ref.block_id.replace("block@final", "blo
 
 
 def issue(course, username: str, block: BatchBlock):
-    learner = compat.learner_by_id(course.users[username].pk)
+    learner = platform.learner_by_id(course.users[username].pk)
     return issue_certificate(learner, block.ref, block.rules, via="learner", request_id=f"req-{username}")
 
 

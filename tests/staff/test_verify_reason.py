@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from cert_xblock import staff
-from cert_xblock.block_config import save_block_config
+from cert_xblock.config.stored import save_block_config
 
 from .conftest import BLOCK, BLOCK_ID, COURSE, RULES
 

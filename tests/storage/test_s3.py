@@ -8,8 +8,9 @@ import boto3
 import pytest
 import requests
 
-from cert_xblock import compat, storage
-from cert_xblock.issuance import issue_certificate
+from cert_xblock import platform
+from cert_xblock.issuing.issuance import issue_certificate
+from cert_xblock.records import storage
 from cert_xblock.settings.common import certificate_storages
 from tests import services
 from tests.conftest import LearnerSession
@@ -40,11 +41,11 @@ def s3_storage(s3_endpoint, settings):
 
 def issue_in_s3(username: str, name: str):
     """A certificate issued through the one issuance path into the configured (S3) storage."""
-    from cert_xblock.twin.models import CourseOverview
+    from cert_xblock.platform.twin.models import CourseOverview
 
     CourseOverview.objects.get_or_create(id=BLOCK.course_key, defaults={"display_name": "Clouds & Buckets",
                                                                         "org": "VerifyX"})
-    learner = compat.learner_by_id(make_learner(username, name, 0.9))
+    learner = platform.learner_by_id(make_learner(username, name, 0.9))
     return issue_certificate(learner, BLOCK, RULES, via="learner", request_id=f"req-{username}").certificate
 
 

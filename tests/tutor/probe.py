@@ -17,8 +17,8 @@ STORAGE_ATTRIBUTES = ("bucket_name", "endpoint_url", "region_name", "access_key"
 def resolved() -> dict[str, Any]:
     from django.conf import settings
 
-    from cert_xblock.links import verify_url
-    from cert_xblock.storage import certificate_storage
+    from cert_xblock.records.links import verify_url
+    from cert_xblock.records.storage import certificate_storage
     from tests.plugin.probe import common_facts
 
     storage = certificate_storage()

@@ -146,7 +146,7 @@ def test_the_settings_go_into_the_yaml_of_lms_and_studio_and_nothing_else(enable
 def test_by_default_pdfs_stay_on_the_private_media_volume_and_links_use_the_lms_host(enabled, tmp_path, yaml_file,
                                                                                      project):
     facts = resolved(enabled, tmp_path, yaml_file, project)
-    assert facts["storage_class"] == "cert_xblock.storage.PrivateFileSystemStorage"
+    assert facts["storage_class"] == "cert_xblock.records.storage.PrivateFileSystemStorage"
     # Not /openedx/media, which uWSGI serves to anyone at /media/; the LMS and its workers share this volume.
     assert facts["storage_attributes"]["base_location"] == "/openedx/media-private/cert_xblock"
     assert facts["verify_url"] == "http://local.openedx.io/certificates/verify/AbC123"

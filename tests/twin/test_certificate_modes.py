@@ -6,10 +6,17 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from cert_xblock import batch, compat
-from cert_xblock.block_config import save_block_config
-from cert_xblock.issuance import issue_certificate
-from cert_xblock.twin.models import CourseEnrollment, CourseMode, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import issue_certificate
+from cert_xblock.platform.twin.models import (
+    CourseEnrollment,
+    CourseMode,
+    CourseOverview,
+    PersistentCourseGrade,
+    UserProfile,
+)
 from tests.verify.conftest import BLOCK, COURSE, RULES
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +45,7 @@ def passing(tmp_path, settings):
 def test_an_honor_learner_is_refused_where_honor_certificates_are_disabled(passing, settings):
     settings.FEATURES = {"DISABLE_HONOR_CERTIFICATES": True}
     honor, verified = passing("hono", "honor"), passing("vera", "verified")
-    result = issue_certificate(compat.learner_by_id(honor), BLOCK, RULES, via="learner", request_id="req-h")
+    result = issue_certificate(platform.learner_by_id(honor), BLOCK, RULES, via="learner", request_id="req-h")
     assert (result.status, result.decision.reason.value) == ("not_eligible", "mode_not_certified")
     assert batch.candidate_ids(batch.load_block(BLOCK.block_id)) == [verified]
 
@@ -47,7 +54,7 @@ def test_honor_learners_are_certified_where_the_platform_certifies_honor(passing
     settings.FEATURES = {"DISABLE_HONOR_CERTIFICATES": False}
     honor = passing("hono", "honor")
     assert batch.candidate_ids(batch.load_block(BLOCK.block_id)) == [honor]
-    assert issue_certificate(compat.learner_by_id(honor), BLOCK, RULES, via="learner", request_id="r").created
+    assert issue_certificate(platform.learner_by_id(honor), BLOCK, RULES, via="learner", request_id="r").created
 
 
 def test_the_twin_mirrors_the_platforms_rule(settings):

@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from cert_xblock import batch, compat
-from cert_xblock.block_config import save_block_config
-from cert_xblock.issuance import issue_certificate
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import issue_certificate
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
 from tests.verify.conftest import BLOCK, COURSE, RULES, make_learner
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def newcomer(tmp_path, settings) -> int:
 
 
 def test_the_learners_click_reads_a_zero_grade_and_is_told_they_have_not_passed(newcomer):
-    result = issue_certificate(compat.learner_by_id(newcomer), BLOCK, RULES, via="learner", request_id="req-new")
+    result = issue_certificate(platform.learner_by_id(newcomer), BLOCK, RULES, via="learner", request_id="req-new")
     assert (result.status, result.decision.reason.value, result.grade.percent) == ("not_eligible", "not_passed", 0.0)
     assert not PersistentCourseGrade.objects.filter(user_id=newcomer).exists()
 

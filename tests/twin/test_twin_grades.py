@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import compat
-from cert_xblock.twin.grades_api import CourseGradeFactory, GradeUpdateForbidden
-from cert_xblock.twin.models import PersistentCourseGrade
+from cert_xblock import platform
+from cert_xblock.platform.twin.grades_api import CourseGradeFactory, GradeUpdateForbidden
+from cert_xblock.platform.twin.models import PersistentCourseGrade
 
 COURSE = CourseKey.from_string("course-v1:TwinX+T1+2026")
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def user():
 
 
 def test_no_persisted_row_reads_as_a_zero_grade_that_has_not_passed(user):
-    grade = compat.read_course_grade(user.pk, COURSE)
+    grade = platform.read_course_grade(user.pk, COURSE)
     assert (grade.percent, grade.passed, grade.letter, grade.attempted) == (0.0, False, None, False)
     assert not PersistentCourseGrade.objects.exists(), "a read must not create a row"
 
@@ -27,9 +27,9 @@ def test_no_persisted_row_reads_as_a_zero_grade_that_has_not_passed(user):
 def test_passed_means_a_non_empty_letter_grade(user):
     PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=0.95, letter_grade="",
                                          grading_policy_hash="h")
-    assert compat.read_course_grade(user.pk, COURSE).passed is False
+    assert platform.read_course_grade(user.pk, COURSE).passed is False
     PersistentCourseGrade.objects.filter(user_id=user.pk).update(letter_grade="Pass")
-    grade = compat.read_course_grade(user.pk, COURSE)
+    grade = platform.read_course_grade(user.pk, COURSE)
     assert (grade.passed, grade.letter) == (True, "Pass")
 
 
@@ -38,7 +38,7 @@ def test_percent_reads_back_as_stored_because_the_platform_rounds_only_when_comp
     PersistentCourseGrade.objects.create(user_id=user.pk, course_id=COURSE, percent_grade=stored, letter_grade="",
                                          grading_policy_hash="h")
     assert CourseGradeFactory().read(user, course_key=COURSE, create_if_needed=False).percent == stored
-    assert compat.read_course_grade(user.pk, COURSE).percent == stored
+    assert platform.read_course_grade(user.pk, COURSE).percent == stored
 
 
 def test_a_failing_persisted_grade_reads_with_no_letter_as_the_platform_gives_it(user):
@@ -62,7 +62,7 @@ def test_prefetch_serves_many_learners_in_one_query(django_assert_num_queries):
         PersistentCourseGrade.objects.create(user_id=u.pk, course_id=COURSE, percent_grade=0.5 + i / 10,
                                              letter_grade="P", grading_policy_hash="h")
     with django_assert_num_queries(2):  # the users, then one prefetch of their grades
-        grades = compat.read_course_grades([u.pk for u in users], COURSE)
+        grades = platform.read_course_grades([u.pk for u in users], COURSE)
     assert [grades[u.pk].passed for u in users] == [True, True, True, False, False]
     assert grades[users[4].pk].percent == 0.0, "learners without a persisted grade read as a zero grade"
     assert PersistentCourseGrade._prefetched.get(COURSE) is None, "the prefetch cache is cleared after use"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from cert_xblock.twin import mail
+from cert_xblock.platform.twin import mail
 from tests.plugin.refusing_smtp import refusing_smtp_server
 
 
@@ -31,14 +31,14 @@ def test_an_smtp_refusal_is_reported_not_raised_and_no_delivery_is_signalled(set
     with refusing_smtp_server() as port:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
-        with caplog.at_level(logging.WARNING, logger="cert_xblock.twin.mail"):
+        with caplog.at_level(logging.WARNING, logger="cert_xblock.platform.twin.mail"):
             assert sent_ids(lambda: mail.send(message())) == []
     assert "django_email_error" in caplog.text and "554" in caplog.text
 
 
 def test_a_missing_template_is_reported_not_raised(settings, caplog):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    with caplog.at_level(logging.WARNING, logger="cert_xblock.twin.mail"):
+    with caplog.at_level(logging.WARNING, logger="cert_xblock.platform.twin.mail"):
         assert sent_ids(lambda: mail.send(message("nosuchmessage"))) == []
     assert "template_error" in caplog.text
 

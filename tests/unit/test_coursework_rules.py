@@ -2,9 +2,9 @@
 page's assignment-type average (xmodule/graders.py ``AssignmentFormatGrader``) and unit completion."""
 from __future__ import annotations
 
-from cert_xblock.kinds.lesson import section_percent
-from cert_xblock.kinds.rules import assignment_type_average, completion_percent
-from cert_xblock.platform_types import AssignmentType, CourseOutline, Section, Subsection, SubsectionScore, Unit
+from cert_xblock.issuing.kinds.lesson import section_percent
+from cert_xblock.issuing.kinds.rules import assignment_type_average, completion_percent
+from cert_xblock.platform.types import AssignmentType, CourseOutline, Section, Subsection, SubsectionScore, Unit
 
 
 def outline(*subsections: Subsection, types: tuple[AssignmentType, ...] = ()) -> CourseOutline:

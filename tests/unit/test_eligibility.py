@@ -5,10 +5,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cert_xblock.config import CertificateSettings
-from cert_xblock.eligibility import Facts, Outcome, Reason, decide, grade_text, to_percent
-from cert_xblock.i18n import gettext_for
-from cert_xblock.platform_types import Enrollment, GradeSnapshot
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.core.figures import grade_text, to_percent
+from cert_xblock.core.i18n import gettext_for
+from cert_xblock.issuing.eligibility import Facts, Outcome, Reason, decide
+from cert_xblock.platform.types import Enrollment, GradeSnapshot
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 VERIFIED = Enrollment("verified", True, earns_certificate=True)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from cert_xblock.names import NAME_MAX_COLUMNS, NameRefused, certificate_name, printable_name, refusal_message
+from cert_xblock.issuing.names import NAME_MAX_COLUMNS, NameRefused, certificate_name, printable_name, refusal_message
 from cert_xblock.rendering import DESIGNS, CertificateData, Design
 from cert_xblock.rendering.engine import layout_certificate
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from cert_xblock.config import CertificateSettings, validate_settings
-from cert_xblock.eligibility import Facts, Outcome, Reason, Requirement, Rule, decide
-from cert_xblock.i18n import gettext_for
-from cert_xblock.platform_types import Enrollment, GradeSnapshot
+from cert_xblock.config.values import CertificateSettings, validate_settings
+from cert_xblock.core.i18n import gettext_for
+from cert_xblock.issuing.eligibility import Facts, Outcome, Reason, Requirement, Rule, decide
+from cert_xblock.platform.types import Enrollment, GradeSnapshot
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 VERIFIED = Enrollment("verified", True, earns_certificate=True)

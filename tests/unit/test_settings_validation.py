@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cert_xblock.config import CertificateSettings, validate_settings
+from cert_xblock.config.values import CertificateSettings, validate_settings
 
 
 def problems(**values) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from cert_xblock.i18n import catalogue_dir, certificate_wording, gettext_for, js_catalogue
+from cert_xblock.core.i18n import catalogue_dir, certificate_wording, gettext_for, js_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("translations_script", ROOT / "scripts" / "translations.py")

@@ -8,12 +8,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import compat
-from cert_xblock.block_config import save_block_config
-from cert_xblock.config import CertificateSettings
-from cert_xblock.issuance import BlockRef, issue_certificate
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.issuance import BlockRef, issue_certificate
 from cert_xblock.models import IssuedCertificate
-from cert_xblock.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.models import CourseEnrollment, CourseOverview, PersistentCourseGrade, UserProfile
 
 COURSE = CourseKey.from_string("course-v1:VerifyX+V101+2026")
 BLOCK = BlockRef("block-v1:VerifyX+V101+2026+type@cert_xblock+block@final", COURSE)
@@ -46,7 +46,7 @@ def issued(tmp_path, settings) -> Issued:
     save_block_config(BLOCK.block_id, COURSE, RULES)
 
     def issue(username: str, name: str, percent: float, now: datetime | None = None) -> IssuedCertificate:
-        learner = compat.learner_by_id(make_learner(username, name, percent))
+        learner = platform.learner_by_id(make_learner(username, name, percent))
         return issue_certificate(learner, BLOCK, RULES, via="learner", request_id=f"req-{username}",
                                  now=now).certificate
 

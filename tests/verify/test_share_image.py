@@ -11,9 +11,10 @@ from django.urls import reverse
 from PIL import Image
 from pyzbar.pyzbar import decode
 
-from cert_xblock import compat, storage
-from cert_xblock.issuance import reprint_certificate
-from cert_xblock.links import verify_url
+from cert_xblock import platform
+from cert_xblock.issuing.issuance import reprint_certificate
+from cert_xblock.records import storage
+from cert_xblock.records.links import verify_url
 
 from .conftest import RULES
 
@@ -53,7 +54,7 @@ def test_the_picture_is_drawn_once_and_stored_beside_the_pdf(client, issued):
     first = client.get(url).content
     name = storage.image_name(issued.valid.file_name)
     assert name == issued.valid.file_name.removesuffix(".pdf") + ".png" and storage.read_file(name) == first
-    with mock.patch("cert_xblock.share_image.public_png") as draw:
+    with mock.patch("cert_xblock.web.share_image.public_png") as draw:
         assert client.get(url).content == first
     draw.assert_not_called()
 
@@ -61,7 +62,7 @@ def test_the_picture_is_drawn_once_and_stored_beside_the_pdf(client, issued):
 def test_a_regenerated_certificate_gets_a_new_picture(client, issued):
     url = reverse("cert_xblock:verify_image", kwargs={"verify_id": issued.valid.verify_id})
     client.get(url)
-    learner = compat.learner_by_id(issued.valid.user_id)
+    learner = platform.learner_by_id(issued.valid.user_id)
     fresh = reprint_certificate(issued.valid, learner, RULES, request_id="req-regen")
     fresh.save()
     assert client.get(url).status_code == 200
@@ -70,9 +71,9 @@ def test_a_regenerated_certificate_gets_a_new_picture(client, issued):
 
 
 def test_the_picture_shows_neither_signatures_nor_the_custom_text(issued):
-    from cert_xblock.share_image import public_png
+    from cert_xblock.web.share_image import public_png
 
-    with mock.patch("cert_xblock.share_image.render_certificate", return_value=storage.read_pdf(
+    with mock.patch("cert_xblock.web.share_image.render_certificate", return_value=storage.read_pdf(
             issued.valid.file_name)) as render:
         public_png(issued.valid, RULES.__class__(signatories="Dr. Secret | Dean | /static/sig.png",
                                                  custom_text="Private note"))

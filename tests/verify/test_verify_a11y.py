@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from cert_xblock.i18n import gettext_for
+from cert_xblock.core.i18n import gettext_for
 from tests.views.axe import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

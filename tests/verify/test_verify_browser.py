@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from cert_xblock.i18n import format_day
+from cert_xblock.core.i18n import format_day
 from cert_xblock.models import format_short_code
 
 pytestmark = pytest.mark.django_db(transaction=True)

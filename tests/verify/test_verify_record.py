@@ -7,13 +7,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from cert_xblock import compat, storage
-from cert_xblock.block_config import save_block_config
-from cert_xblock.i18n import format_day
-from cert_xblock.issuance import issue_certificate
-from cert_xblock.links import verify_url
+from cert_xblock import platform
+from cert_xblock.config.stored import save_block_config
+from cert_xblock.core.i18n import format_day
+from cert_xblock.issuing.issuance import issue_certificate
 from cert_xblock.models import format_short_code
-from cert_xblock.twin.tracker import TrackedEvent
+from cert_xblock.platform.twin.tracker import TrackedEvent
+from cert_xblock.records import storage
+from cert_xblock.records.links import verify_url
 from tests.pdf import pdf_text
 
 from .conftest import BLOCK, COURSE, RULES, make_learner
@@ -59,7 +60,7 @@ def test_turning_show_grade_on_later_publishes_no_grade_the_pdf_did_not_print(cl
 
 def test_a_certificate_issued_with_the_grade_shown_prints_it_and_publishes_it(client, issued):
     rules = replace(RULES, show_grade=True)
-    learner = compat.learner_by_id(make_learner("gita", "Gita Graded", 0.87))
+    learner = platform.learner_by_id(make_learner("gita", "Gita Graded", 0.87))
     certificate = issue_certificate(learner, BLOCK, rules, via="learner", request_id="req-gita").certificate
     assert "87%" in pdf_text(storage.read_pdf(certificate.file_name))
     assert "87%" in page_of(client, certificate).content.decode()

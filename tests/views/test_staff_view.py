@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cert_xblock.i18n import gettext_for
+from cert_xblock.core.i18n import gettext_for
 from tests import services
 
 from .axe import violations

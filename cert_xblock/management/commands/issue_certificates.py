@@ -11,8 +11,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from opaque_keys.edx.keys import CourseKey
 
-from cert_xblock import batch, batch_lease
-from cert_xblock.issuance import new_request_id
+from cert_xblock.issuing.batch import lease as batch_lease
+from cert_xblock.issuing.batch import runner as batch
+from cert_xblock.issuing.issuance import new_request_id
 from cert_xblock.management.course_keys import existing_course_key
 
 BAR_WIDTH = 30

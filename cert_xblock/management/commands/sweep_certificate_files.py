@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cert_xblock.issuance import sweep_orphan_files
+from cert_xblock.issuing.issuance import sweep_orphan_files
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cert_xblock.config_sync import sync_course
+from cert_xblock.config.sync import sync_course
 from cert_xblock.management.course_keys import existing_course_key
 from cert_xblock.models import CertificateBlockConfig
 

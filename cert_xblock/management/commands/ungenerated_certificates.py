@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from cert_xblock import staff
-from cert_xblock.batch import candidate_ids
+from cert_xblock.issuing.batch.runner import candidate_ids
 from cert_xblock.staff.commands import add_block_arguments, command_block, operator
 
 

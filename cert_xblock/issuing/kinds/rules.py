@@ -1,0 +1,86 @@
+"""Rules any kind may add: a minimum per assignment type, and a minimum completion.
+
+**Assignment types.** The figure compared is the one the learner sees on the Progress page for that type: the
+grader's unweighted average, the ``prominent`` entry of ``section_breakdown`` ("Homework Average = 60%", or for a
+type with one assignment just "Final Exam = 70%"). It is *not* ``grade_breakdown[type]['percent']``, which is that
+average times the type's weight (``WeightedSubsectionsGrader.grade`` in xmodule/graders.py). Nothing persists that
+average, so it is derived here exactly as ``AssignmentFormatGrader.grade`` does, from persisted subsection grades
+and the course's grading policy: each graded subsection of the type with points is one mark,
+``round(earned / possible, 2)`` (``compute_percent`` in lms/djangoapps/grades/scores.py; a subsection the learner
+never attempted is 0); the marks are padded with zeros up to ``min_count``; the ``drop_count`` lowest are dropped;
+the rest averaged. No score is computed, only the platform's own arithmetic over stored scores.
+
+**Completion.** The share of the course's units (a lesson: its sections' units) the learner has completed, as the
+Progress page's "Course completion" counts them (``get_course_blocks_completion_summary`` in
+lms/djangoapps/courseware/courses.py): a unit is complete when every completable block in it is (edx-completion's
+``BlockCompletion`` at 1.0). Content the learner cannot reach yet counts as not complete.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from cert_xblock.config.values import CertificateSettings
+from cert_xblock.issuing.eligibility import Requirement, Rule
+from cert_xblock.issuing.kinds.lesson import subsection_points
+from cert_xblock.platform.types import AssignmentType, CourseOutline, Section, SubsectionScore, Unit
+
+
+def _percent(fraction: float) -> float:
+    return float((Decimal(str(fraction)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def assignment_type_average(kind: AssignmentType, outline: CourseOutline, scores: dict[str, SubsectionScore]
+                            ) -> float:
+    """The learner's average for one assignment type, 0..100, as the Progress page shows it."""
+    marks = []
+    for section in outline.sections:
+        for subsection in section.subsections:
+            if not subsection.graded or subsection.format != kind.type:
+                continue
+            earned, possible = subsection_points(subsection, scores)
+            if possible > 0:
+                marks.append(round(earned / possible, 2))
+    marks += [0.0] * (max(kind.min_count, len(marks)) - len(marks))
+    kept = sorted(marks, reverse=True)[:len(marks) - kind.drop_count] if kind.drop_count > 0 else marks
+    return _percent(sum(kept) / len(kept)) if kept else 0.0
+
+
+def unknown_assignment_types(rules: CertificateSettings, outline: CourseOutline) -> list[str]:
+    """The types the block names that the course's grading policy does not have (Studio refuses them)."""
+    known = {kind.type for kind in outline.assignment_types}
+    return [name for name in rules.assignment_minimum_map if name not in known]
+
+
+def assignment_requirements(rules: CertificateSettings, outline: CourseOutline,
+                            scores: dict[str, SubsectionScore]) -> list[Requirement]:
+    """One requirement per assignment-type minimum, in the author's order; a type the course lacks is never met
+    (Studio refuses it, so only a grading policy changed afterwards leads here)."""
+    kinds = {kind.type: kind for kind in outline.assignment_types}
+    result = []
+    for name, minimum in rules.assignment_minimum_map.items():
+        current = assignment_type_average(kinds[name], outline, scores) if name in kinds else 0.0
+        met = name in kinds and Decimal(str(current)) >= Decimal(str(minimum))
+        result.append(Requirement(Rule.ASSIGNMENT_TYPE, met, current, float(minimum), subject=name))
+    return result
+
+
+def units_of(sections: tuple[Section, ...]) -> list[Unit]:
+    """Every unit of these sections, in course order: what completion is counted over."""
+    return [unit for section in sections for subsection in section.subsections for unit in subsection.units]
+
+
+def completion_percent(units: list[Unit], done: set[str]) -> float:
+    """Completed units over all units, 0..100 (a unit with nothing completable counts as complete, as an empty
+    aggregator does in the completion transformer)."""
+    if not units:
+        return 0.0
+    complete = sum(1 for unit in units if all(block in done for block in unit.completable))
+    return _percent(complete / len(units))
+
+
+def completion_requirement(required: float, units: list[Unit], done: set[str], subject: str) -> Requirement:
+    """The completion rule for one learner; ``subject`` names the lesson's sections ("" for the whole course,
+    which the message says in the learner's language)."""
+    current = completion_percent(units, done)
+    return Requirement(Rule.COMPLETION, Decimal(str(current)) >= Decimal(str(required)), current, float(required),
+                       subject=subject)

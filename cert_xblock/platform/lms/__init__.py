@@ -1,0 +1,147 @@
+"""The seam's LMS side: edx-platform's modules and adapters, built into the ``Platform`` contract.
+
+The only code that imports edx-platform (``lms``, ``common.djangoapps``, ``openedx``, ``xmodule``, ``edx_ace``,
+``completion``, ``eventtracking``); each import sits inside the function that needs it, so this package loads
+anywhere and fails with ImportError only when asked for the LMS outside it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from opaque_keys.edx.keys import CourseKey
+
+from cert_xblock.platform import contract
+from cert_xblock.platform.lms.structure import course_outline, published_blocks
+from cert_xblock.platform.types import NO_ROLES, CourseRoles
+
+
+def lms_platform() -> contract.Platform:
+    """edx-platform's modules, imported only when they exist (inside the LMS or Studio)."""
+    from common.djangoapps.course_modes.models import CourseMode  # pylint: disable=import-error
+    from common.djangoapps.student.models import CourseEnrollment, UserProfile  # pylint: disable=import-error
+    from completion.models import BlockCompletion  # pylint: disable=import-error
+    from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
+    from lms.djangoapps.grades.models import PersistentSubsectionGrade  # pylint: disable=import-error
+    from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
+    from openedx.core.djangoapps.user_api.models import UserPreference  # pylint: disable=import-error
+
+    return contract.Platform(
+        name="lms",
+        grades_api=grades_api,
+        CourseEnrollment=CourseEnrollment,
+        UserProfile=UserProfile,
+        CourseOverview=CourseOverview,
+        UserPreference=UserPreference,
+        CourseMode=CourseMode,
+        user_id_of=_lms_user_id,
+        published_blocks=published_blocks,
+        store_saved_block=_lms_store_saved_block,
+        block_seen=_lms_block_seen,
+        course_roles=_lms_course_roles,
+        emit_event=_lms_emit_event,
+        messages=_lms_messages(),
+        courseware_url=_lms_courseware_url,
+        read_course_asset=_lms_read_course_asset,
+        upgrade_url=_lms_upgrade_url,
+        course_images=_lms_course_images,
+        BlockCompletion=BlockCompletion,
+        PersistentSubsectionGrade=PersistentSubsectionGrade,
+        course_outline=course_outline,
+    )
+
+
+def _lms_user_id(xblock_user: Any) -> int | None:
+    if not xblock_user.opt_attrs.get("edx-platform.is_authenticated", False):
+        return None
+    return xblock_user.opt_attrs.get("edx-platform.user_id")
+
+
+def _lms_store_saved_block(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> bool:
+    """Studio keeps saved blocks itself and syncs on publish (``course_published``): nothing to do on save."""
+    return False
+
+
+def _lms_block_seen(course_key: CourseKey, usage_id: str, block_type: str, fields: dict[str, Any]) -> None:
+    """The modulestore already holds every block of the course: nothing to record."""
+
+
+def _lms_course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
+    """The user's roles as the LMS and Studio decide them.
+
+    ``has_access`` applies the request's masquerade (``courseware/access.py``: a staff member viewing the course
+    as a learner is refused staff access), so staff "viewing as a learner" are learners here too.
+    ``has_studio_write_access`` answers True for course staff in the LMS as well (``student/auth.py``, the
+    limited-staff hack keyed on ``SERVICE_VARIANT``), so authorship is asked only in Studio's process.
+    """
+    from common.djangoapps.student.auth import has_studio_write_access  # pylint: disable=import-error
+    from common.djangoapps.student.roles import GlobalStaff  # pylint: disable=import-error
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ROLES
+    global_staff = GlobalStaff().has_user(user)
+    if getattr(settings, "SERVICE_VARIANT", "lms") == "cms":
+        return CourseRoles(global_staff=global_staff, author=has_studio_write_access(user, course_key))
+    from lms.djangoapps.courseware.access import has_access  # pylint: disable=import-error
+
+    return CourseRoles(global_staff=global_staff, course_staff=bool(has_access(user, "staff", course_key)),
+                       instructor=bool(has_access(user, "instructor", course_key)))
+
+
+def _lms_emit_event(name: str, data: dict[str, Any]) -> None:
+    from eventtracking import tracker  # pylint: disable=import-error
+
+    tracker.emit(name, data)
+
+
+def _lms_messages() -> Any:
+    """edx-ace as ``send_message`` uses it; its templates are found through the LMS's template engines."""
+    from types import SimpleNamespace
+
+    from django.template import loader
+    from edx_ace import ace  # pylint: disable=import-error
+    from edx_ace.message import MessageType  # pylint: disable=import-error
+    from edx_ace.recipient import Recipient  # pylint: disable=import-error
+    from edx_ace.signals import ACE_MESSAGE_SENT  # pylint: disable=import-error
+
+    return SimpleNamespace(send=ace.send, MessageType=MessageType, Recipient=Recipient,
+                           message_sent=ACE_MESSAGE_SENT, get_template=loader.get_template)
+
+
+def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
+    """The LMS's jump_to link: opens the unit that holds the block."""
+    root = getattr(settings, "LMS_ROOT_URL", "").rstrip("/")
+    return f"{root}/courses/{course_key}/jump_to/{usage_id}"
+
+
+def _lms_upgrade_url(user_id: int, course_key: CourseKey) -> str:
+    """The LMS's own upgrade link, as its course home shows it: ``verified_upgrade_deadline_link``
+    (lms/djangoapps/courseware/utils.py), i.e. ``EcommerceService().upgrade_url`` (lms/djangoapps/commerce/utils.py):
+    the ecommerce basket for the verified SKU, or the LMS's payment page when ecommerce is off."""
+    from lms.djangoapps.courseware.utils import verified_upgrade_deadline_link  # pylint: disable=import-error
+
+    return verified_upgrade_deadline_link(contract.django_user(user_id), course_id=course_key) or ""
+
+
+def _lms_course_images(course_key: CourseKey) -> list[str]:
+    """The PNG and JPEG files of the course's Files & Uploads, as "/static/<name>" paths (the contentstore's
+    ``get_all_content_for_course``, xmodule/contentstore/content.py)."""
+    from xmodule.contentstore.django import contentstore  # pylint: disable=import-error
+
+    found, _count = contentstore().get_all_content_for_course(course_key)
+    return sorted(f"/static/{asset['displayname']}" for asset in found
+                  if asset.get("contentType") in ("image/png", "image/jpeg"))
+
+
+def _lms_read_course_asset(course_key: CourseKey, path: str) -> bytes | None:
+    """A Files & Uploads asset ("/static/logo.png" or an asset key) from the contentstore."""
+    from xmodule.assetstore.assetmgr import AssetManager  # pylint: disable=import-error
+    from xmodule.contentstore.content import StaticContent  # pylint: disable=import-error
+    from xmodule.exceptions import NotFoundError  # pylint: disable=import-error
+    from xmodule.modulestore.exceptions import ItemNotFoundError  # pylint: disable=import-error
+
+    try:
+        return AssetManager.find(StaticContent.get_asset_key_from_path(course_key, path)).data
+    except (ItemNotFoundError, NotFoundError):
+        return None
+

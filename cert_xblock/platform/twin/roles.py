@@ -1,0 +1,52 @@
+"""Twin of the LMS's course roles (``student.models.CourseAccessRole``, table student_courseaccessrole).
+
+Roles are rows for a course (``course_id`` set) or for a whole organization (``course_id`` blank, ``org`` set), as
+the platform keeps them. What they grant follows the platform: ``has_access(user, 'staff', course)`` is true for
+course or org staff and instructors and for global staff; ``has_access(user, 'instructor', course)`` for course
+or org instructors and global staff; Studio write access (``student/auth.py`` ``get_user_permissions``) for global
+staff, instructors and staff of the course or org. The LMS seam asks authorship only in Studio's process; the twin
+grants it wherever ``SERVICE_VARIANT`` is not ``lms`` (the workbench plays Studio for the editor).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from opaque_keys.edx.django.models import CourseKeyField
+from opaque_keys.edx.keys import CourseKey
+
+from cert_xblock.platform.types import NO_ROLES, CourseRoles
+
+
+class CourseAccessRole(models.Model):
+    """Mirror of ``common.djangoapps.student.models.CourseAccessRole``."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    org = models.CharField(max_length=64, db_index=True, blank=True)
+    course_id = CourseKeyField(max_length=255, db_index=True, blank=True)
+    role = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        app_label = "cert_xblock_twin"
+        db_table = "student_courseaccessrole"
+        unique_together = [("user", "org", "course_id", "role")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.role} {self.course_id}"
+
+
+def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
+    """The user's roles in the course, from their course-level and org-level role rows."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_ROLES
+    org_wide = Q(org__iexact=course_key.org, course_id=CourseKeyField.Empty)
+    held = set(CourseAccessRole.objects.filter(Q(course_id=course_key) | org_wide, user=user)
+               .values_list("role", flat=True))
+    global_staff = bool(user.is_staff)
+    instructor = global_staff or "instructor" in held
+    staff = instructor or "staff" in held
+    in_studio = getattr(settings, "SERVICE_VARIANT", "workbench") != "lms"
+    return CourseRoles(global_staff=global_staff, course_staff=staff, instructor=instructor,
+                       author=in_studio and staff)
