@@ -7,8 +7,9 @@ modules are written once against that contract, so the code that runs in the dem
 runs in the LMS. Callers import from this face only: ``from cert_xblock import platform``.
 
 May import: Django, opaque-keys, and (lazily, inside ``lms/``) edx-platform; nothing else of cert_xblock except
-``core.templating`` for the twin's emails. Areas: ``grades``, ``courses`` (overview, structure, blocks,
-completion), ``enrollments`` (and modes), ``people`` (and roles), ``messages``, ``assets``, ``events``.
+``core.templating`` for the twin's emails. Areas: ``grades``, ``grading`` (the platform's rounding and graders),
+``courses`` (overview, structure, blocks, completion), ``enrollments`` (and modes), ``people`` (and roles),
+``messages``, ``assets``, ``events``.
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ from cert_xblock.platform.grades import (
     subsection_grade_rows,
     subsection_scores,
 )
+from cert_xblock.platform.grading import assignment_type_fraction, mark
 from cert_xblock.platform.messages import MESSAGE_FILES, MessageNotSent, missing_message_templates, send_message
 from cert_xblock.platform.people import (
     LANGUAGE_PREFERENCE,
@@ -85,6 +87,7 @@ __all__ = [
     "Platform",
     "PlatformUnavailable",
     "SubsectionScore",
+    "assignment_type_fraction",
     "backend_name",
     "block_seen",
     "completed_blocks",
@@ -109,6 +112,7 @@ __all__ = [
     "learner_by_id",
     "learners_by_ids",
     "login_url",
+    "mark",
     "missing_assets",
     "missing_message_templates",
     "mode_earns_certificate",

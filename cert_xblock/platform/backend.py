@@ -13,7 +13,7 @@ from cert_xblock.platform.contract import Platform, PlatformUnavailable
 
 
 def _twin_platform() -> Platform:
-    from cert_xblock.platform.twin import assets, grades_api, mail, modulestore, roles, tracker
+    from cert_xblock.platform.twin import assets, graders, grades_api, mail, modulestore, roles, tracker
     from cert_xblock.platform.twin.coursework import BlockCompletion, PersistentSubsectionGrade, course_outline
     from cert_xblock.platform.twin.models import (
         CourseEnrollment,
@@ -46,6 +46,8 @@ def _twin_platform() -> Platform:
         BlockCompletion=BlockCompletion,
         PersistentSubsectionGrade=PersistentSubsectionGrade,
         course_outline=course_outline,
+        compute_percent=graders.compute_percent,
+        AssignmentFormatGrader=graders.AssignmentFormatGrader,
     )
 
 

@@ -49,6 +49,8 @@ class Platform:
     BlockCompletion: Any  # edx-completion's completion.models.BlockCompletion
     PersistentSubsectionGrade: Any  # lms.djangoapps.grades.models: the api has no query over a course's rows
     course_outline: Callable[[CourseKey], CourseOutline]
+    compute_percent: Callable[[float, float], float]  # lms.djangoapps.grades.scores.compute_percent
+    AssignmentFormatGrader: Any  # xmodule.graders.AssignmentFormatGrader
 
 
 def django_user(user_id: int) -> Any:

@@ -4,11 +4,12 @@
 grader's unweighted average, the ``prominent`` entry of ``section_breakdown`` ("Homework Average = 60%", or for a
 type with one assignment just "Final Exam = 70%"). It is *not* ``grade_breakdown[type]['percent']``, which is that
 average times the type's weight (``WeightedSubsectionsGrader.grade`` in xmodule/graders.py). Nothing persists that
-average, so it is derived here exactly as ``AssignmentFormatGrader.grade`` does, from persisted subsection grades
-and the course's grading policy: each graded subsection of the type with points is one mark,
-``round(earned / possible, 2)`` (``compute_percent`` in lms/djangoapps/grades/scores.py; a subsection the learner
-never attempted is 0); the marks are padded with zeros up to ``min_count``; the ``drop_count`` lowest are dropped;
-the rest averaged. No score is computed, only the platform's own arithmetic over stored scores.
+average, so the platform's own grader computes it through the seam (``platform.assignment_type_fraction``:
+``AssignmentFormatGrader`` in xmodule/graders.py, each mark rounded by ``compute_percent`` in
+lms/djangoapps/grades/scores.py, 4 decimals on master) over the learner's persisted subsection grades: each
+graded subsection of the type with points is one mark (never attempted: 0 of the course's points); padding to
+``min_count`` and dropping the ``drop_count`` lowest are the grader's. The minimum is compared with the grader's
+unrounded average; the figure shown is rounded to 0.01 points, as the Progress page prints it.
 
 **Completion.** The share of the course's units (a lesson: its sections' units) the learner has completed, as the
 Progress page's "Course completion" counts them (``get_course_blocks_completion_summary`` in
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from cert_xblock import platform
 from cert_xblock.config.values import CertificateSettings
 from cert_xblock.issuing.eligibility import Requirement, Rule
 from cert_xblock.issuing.kinds.lesson import subsection_points
@@ -29,9 +31,9 @@ def _percent(fraction: float) -> float:
     return float((Decimal(str(fraction)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def assignment_type_average(kind: AssignmentType, outline: CourseOutline, scores: dict[str, SubsectionScore]
-                            ) -> float:
-    """The learner's average for one assignment type, 0..100, as the Progress page shows it."""
+def assignment_type_fraction(kind: AssignmentType, outline: CourseOutline, scores: dict[str, SubsectionScore]
+                             ) -> float:
+    """The learner's average for one assignment type, 0..1 unrounded, from the platform's grader."""
     marks = []
     for section in outline.sections:
         for subsection in section.subsections:
@@ -39,10 +41,14 @@ def assignment_type_average(kind: AssignmentType, outline: CourseOutline, scores
                 continue
             earned, possible = subsection_points(subsection, scores)
             if possible > 0:
-                marks.append(round(earned / possible, 2))
-    marks += [0.0] * (max(kind.min_count, len(marks)) - len(marks))
-    kept = sorted(marks, reverse=True)[:len(marks) - kind.drop_count] if kind.drop_count > 0 else marks
-    return _percent(sum(kept) / len(kept)) if kept else 0.0
+                marks.append((subsection.usage_key, subsection.display_name, earned, possible))
+    return platform.assignment_type_fraction(kind, marks)
+
+
+def assignment_type_average(kind: AssignmentType, outline: CourseOutline, scores: dict[str, SubsectionScore]
+                            ) -> float:
+    """The learner's average for one assignment type, 0..100 to 0.01 points, as the Progress page shows it."""
+    return _percent(assignment_type_fraction(kind, outline, scores))
 
 
 def unknown_assignment_types(rules: CertificateSettings, outline: CourseOutline) -> list[str]:
@@ -58,8 +64,9 @@ def assignment_requirements(rules: CertificateSettings, outline: CourseOutline,
     kinds = {kind.type: kind for kind in outline.assignment_types}
     result = []
     for name, minimum in rules.assignment_minimum_map.items():
-        current = assignment_type_average(kinds[name], outline, scores) if name in kinds else 0.0
-        met = name in kinds and Decimal(str(current)) >= Decimal(str(minimum))
+        fraction = assignment_type_fraction(kinds[name], outline, scores) if name in kinds else 0.0
+        current = _percent(fraction)
+        met = name in kinds and Decimal(str(fraction)) * 100 >= Decimal(str(minimum))
         result.append(Requirement(Rule.ASSIGNMENT_TYPE, met, current, float(minimum), subject=name))
     return result
 

@@ -23,8 +23,10 @@ def lms_platform() -> contract.Platform:
     from completion.models import BlockCompletion  # pylint: disable=import-error
     from lms.djangoapps.grades import api as grades_api  # pylint: disable=import-error
     from lms.djangoapps.grades.models import PersistentSubsectionGrade  # pylint: disable=import-error
+    from lms.djangoapps.grades.scores import compute_percent  # pylint: disable=import-error
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
     from openedx.core.djangoapps.user_api.models import UserPreference  # pylint: disable=import-error
+    from xmodule.graders import AssignmentFormatGrader  # pylint: disable=import-error
 
     return contract.Platform(
         name="lms",
@@ -48,6 +50,8 @@ def lms_platform() -> contract.Platform:
         BlockCompletion=BlockCompletion,
         PersistentSubsectionGrade=PersistentSubsectionGrade,
         course_outline=course_outline,
+        compute_percent=compute_percent,  # lms/djangoapps/grades/scores.py: 4 decimals on master, 2 before
+        AssignmentFormatGrader=AssignmentFormatGrader,  # xmodule/graders.py: padding, total_with_drops
     )
 
 
