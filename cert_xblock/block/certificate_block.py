@@ -19,7 +19,7 @@ from cert_xblock import platform, plugins
 from cert_xblock.config.values import CertificateSettings, validate_settings
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
 from cert_xblock.core.i18n import direction, gettext_for, gettext_noop, js_catalogue
-from cert_xblock.core.permissions import Action, Caller, Refused, allowed, caller_for, check, refusal
+from cert_xblock.core.permissions import Action, Caller, Refused, allowed, caller_viewing, check, refusal
 from cert_xblock.core.resources import read_text
 from cert_xblock.core.templating import render_template
 from cert_xblock.issuing.kinds.summary import rules_summary
@@ -174,7 +174,8 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
         return platform.current_learner(self.runtime.service(self, "user").get_current_user())
 
     def _caller(self, learner: Learner) -> Caller:
-        return caller_for(learner.user_id, self.block_ref.course_key)
+        """Roles from the request's user with its masquerade settings: viewing as a learner is read-only."""
+        return caller_viewing(learner.user_id, self.runtime.service(self, "user"), self.block_ref.course_key)
 
     def _refused(self, action: Action, learner: Learner) -> Response | None:
         """The 403 the table gives this caller for this action, or None when they may go on."""

@@ -9,6 +9,12 @@ Roles are what the platform says of the caller in this course (``platform.caller
 staff and instructors as ``has_access`` decides in the LMS, and *author* — may edit the course in Studio
 (``has_studio_write_access``) — only ever granted in Studio's process: Studio-only actions are refused in the
 LMS to everyone, global staff included. *Holder* is relative: the learner a certificate belongs to.
+
+**Masquerade is read-only**, as in the platform: a course-team member viewing the course as a learner (or as a
+specific learner, when the block is bound to that learner) has that learner's roles only, read from the request's
+user with its masquerade settings (``platform.viewer_roles``), and every action that changes something
+(``READ_ONLY_UNDER_MASQUERADE``: issuing, revoking, allowlisting, regenerating, Issue now and their emails) is
+refused with that reason.
 """
 from __future__ import annotations
 
@@ -115,11 +121,12 @@ class Caller:
 
     user_id: int | None
     roles: frozenset[Role]
+    masquerade: str = ""  # "learner" or "specific" while a course-team member views the course as a learner
 
     def with_holder(self, holder_id: int | None) -> Caller:
         """The same caller, holding the ``holder`` role when the record asked for belongs to them."""
         if self.user_id is not None and holder_id == self.user_id:
-            return Caller(self.user_id, self.roles | {Role.HOLDER})
+            return Caller(self.user_id, self.roles | {Role.HOLDER}, self.masquerade)
         return self
 
 
@@ -127,7 +134,9 @@ ANONYMOUS_CALLER = Caller(None, frozenset({Role.ANONYMOUS}))
 
 
 def allowed(action: Action, caller: Caller) -> bool:
-    """Whether the table lets this caller take this action."""
+    """Whether the table lets this caller take this action (never a change while masquerading)."""
+    if caller.masquerade and action in READ_ONLY_UNDER_MASQUERADE:
+        return False
     return bool(PERMISSIONS[action] & caller.roles)
 
 
@@ -140,12 +149,19 @@ class Refused(PermissionError):
 
 
 _NOT_ALLOWED = gettext_noop("You are not allowed to do this.")
+# Everything that issues, revokes, allowlists, regenerates or emails: never while viewing the course as someone else.
+READ_ONLY_UNDER_MASQUERADE = frozenset({Action.GRADE_ME, Action.SAVE_SETTINGS, Action.STAFF_ALLOWLIST,
+                                        Action.STAFF_REVOKE, Action.STAFF_REGENERATE, Action.STAFF_ISSUE_NOW})
+_MASQUERADE_REFUSAL = gettext_noop(
+    "You are viewing this course as a learner, which is read-only: nothing can be issued, revoked, allowlisted "
+    "or emailed in this mode. Stop viewing as a learner to do it.")
 
 
 def check(action: Action, caller: Caller, _: Callable[[str], str] = lambda s: s) -> None:
     """Raise ``Refused`` (with the reason in the caller's language) unless the table allows the action."""
     if not allowed(action, caller):
-        raise Refused(action, refusal(action, _))
+        reason = _(_MASQUERADE_REFUSAL) if caller.masquerade and action in READ_ONLY_UNDER_MASQUERADE else None
+        raise Refused(action, reason or refusal(action, _))
 
 
 def refusal(action: Action, _: Callable[[str], str] = lambda s: s) -> str:
@@ -157,6 +173,8 @@ def caller_from_roles(user_id: int | None, roles: CourseRoles) -> Caller:
     """The table's view of a caller whose course roles the platform has told us."""
     if user_id is None:
         return ANONYMOUS_CALLER
+    if roles.masquerade:
+        return Caller(user_id, frozenset({Role.LEARNER}), roles.masquerade)
     held = {Role.LEARNER}
     for flag, role in ((roles.global_staff, Role.GLOBAL_STAFF), (roles.course_staff, Role.COURSE_STAFF),
                        (roles.instructor, Role.INSTRUCTOR), (roles.author, Role.AUTHOR)):
@@ -165,11 +183,12 @@ def caller_from_roles(user_id: int | None, roles: CourseRoles) -> Caller:
     return Caller(user_id, frozenset(held))
 
 
-def caller_for(user_id: int | None, course_key: CourseKey) -> Caller:
-    """Who is calling, in this course: their roles asked of the platform (``platform.course_roles``)."""
+def caller_viewing(user_id: int | None, user_service: Any, course_key: CourseKey) -> Caller:
+    """Who is calling a block: the user its runtime is bound to (``user_id``), with the roles the platform gives
+    the request's user under its masquerade settings (``platform.viewer_roles``), not a user read afresh."""
     from cert_xblock import platform
 
-    return caller_from_roles(user_id, platform.course_roles_of(user_id, course_key))
+    return caller_from_roles(user_id, platform.viewer_roles(user_service, course_key))
 
 
 def caller_for_user(user: Any, course_key: CourseKey | None = None) -> Caller:

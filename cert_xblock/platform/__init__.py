@@ -58,6 +58,7 @@ from cert_xblock.platform.people import (
     learners_by_ids,
     login_url,
     users_named,
+    viewer_roles,
 )
 from cert_xblock.platform.types import (
     ANONYMOUS,
@@ -127,4 +128,5 @@ __all__ = [
     "subsection_scores",
     "upgrade_url",
     "users_named",
+    "viewer_roles",
 ]

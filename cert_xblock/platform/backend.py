@@ -22,7 +22,7 @@ def _twin_platform() -> Platform:
         UserPreference,
         UserProfile,
     )
-    from cert_xblock.platform.twin.users import user_id_of
+    from cert_xblock.platform.twin.users import user_id_of, viewer_roles
 
     return Platform(
         name="twin",
@@ -37,6 +37,7 @@ def _twin_platform() -> Platform:
         store_saved_block=modulestore.store_saved_block,
         block_seen=modulestore.block_seen,
         course_roles=roles.course_roles,
+        viewer_roles=viewer_roles,
         emit_event=tracker.emit,
         messages=mail,
         courseware_url=lambda course_key, usage_id: "",

@@ -40,6 +40,7 @@ class Platform:
     store_saved_block: Callable[[CourseKey, str, str, dict[str, Any]], bool]
     block_seen: Callable[[CourseKey, str, str, dict[str, Any]], None]
     course_roles: Callable[[Any, CourseKey], CourseRoles]
+    viewer_roles: Callable[[Any, CourseKey], CourseRoles]  # the XBlock user service's bound user, masquerade applied
     emit_event: Callable[[str, dict[str, Any]], None]
     messages: Any  # edx-ace's surface: send, MessageType, Recipient, message_sent (signal), get_template
     courseware_url: Callable[[CourseKey, str], str]

@@ -80,8 +80,16 @@ def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
 
 
 def course_roles_of(user_id: int | None, course_key: CourseKey) -> CourseRoles:
-    """The same, for a user id (None: anonymous, no roles)."""
+    """The same, for a user id (None: anonymous, no roles). A user read afresh has no masquerade settings: for
+    the user behind a block's request, ask ``viewer_roles``."""
     return NO_ROLES if user_id is None else course_roles(contract.django_user(user_id), course_key)
+
+
+def viewer_roles(user_service: Any, course_key: CourseKey) -> CourseRoles:
+    """The roles of the user a block's runtime is bound to, read with the request's masquerade settings, as the
+    platform reads them (``get_course_masquerade``): a course-team member viewing as a learner has a learner's
+    roles and ``masquerade`` set, and viewing as a specific learner the block is bound to that learner."""
+    return backend.current().viewer_roles(user_service, course_key)
 
 
 def is_course_staff(user: Any, course_key: CourseKey) -> bool:

@@ -65,6 +65,10 @@ class CourseRoles:
     course_staff: bool = False  # has_access(user, 'staff', course): staff, instructors, org staff, global staff
     instructor: bool = False  # has_access(user, 'instructor', course)
     author: bool = False  # may edit the course in Studio; only ever True in Studio's process
+    # A course-team member viewing the course as someone else (``get_course_masquerade``): "learner" (view as a
+    # learner, or as a content group), "specific" (view as a specific learner); "" when not masquerading. The
+    # platform's masquerade is read-only, and the roles above are then the viewed learner's.
+    masquerade: str = ""
 
 
 NO_ROLES = CourseRoles()

@@ -17,8 +17,15 @@ from cert_xblock.platform import backend
 
 
 def _modules() -> dict[str, dict[str, object]]:
-    from cert_xblock.platform.twin import graders, grades_api
+    from cert_xblock.platform.twin import graders, grades_api, roles
     from cert_xblock.platform.twin import models as twin
+
+    def has_access(user, action, course_key):  # lms/djangoapps/courseware/access.py, for a course key
+        held = roles.course_roles(user, course_key)
+        return held.instructor if action == "instructor" else held.course_staff
+
+    def get_course_masquerade(user, course_key):  # lms/djangoapps/courseware/masquerade.py
+        return getattr(user, "masquerade_settings", {}).get(course_key, None)
 
     return {
         "common.djangoapps.course_modes.models": {"CourseMode": twin.CourseMode},
@@ -26,6 +33,9 @@ def _modules() -> dict[str, dict[str, object]]:
                                              "UserProfile": twin.UserProfile},
         "common.djangoapps.student.roles": {"GlobalStaff": lambda: SimpleNamespace(
             has_user=lambda user: bool(user.is_staff))},
+        "common.djangoapps.student.auth": {"has_studio_write_access": lambda user, course_key: False},
+        "lms.djangoapps.courseware.access": {"has_access": has_access},
+        "lms.djangoapps.courseware.masquerade": {"get_course_masquerade": get_course_masquerade},
         "completion.models": {"BlockCompletion": twin.BlockCompletion},
         "lms.djangoapps.grades.api": vars(grades_api),
         "lms.djangoapps.grades.models": {"PersistentSubsectionGrade": twin.PersistentSubsectionGrade},

@@ -8,7 +8,6 @@ import pytest
 from cert_xblock.config.values import CertificateSettings
 from cert_xblock.issuing.kinds.rules import assignment_requirements, assignment_type_average
 from cert_xblock.platform.types import AssignmentType, CourseOutline, Section, Subsection, SubsectionScore
-from tests.twin.lms_doubles import platform_side  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.usefixtures("platform_side")
 

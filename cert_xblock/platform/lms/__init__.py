@@ -41,6 +41,7 @@ def lms_platform() -> contract.Platform:
         store_saved_block=_lms_store_saved_block,
         block_seen=_lms_block_seen,
         course_roles=_lms_course_roles,
+        viewer_roles=_lms_viewer_roles,
         emit_event=_lms_emit_event,
         messages=_lms_messages(),
         courseware_url=_lms_courseware_url,
@@ -90,6 +91,26 @@ def _lms_course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
 
     return CourseRoles(global_staff=global_staff, course_staff=bool(has_access(user, "staff", course_key)),
                        instructor=bool(has_access(user, "instructor", course_key)))
+
+
+def _lms_viewer_roles(user_service: Any, course_key: CourseKey) -> CourseRoles:
+    """The roles of the user the runtime bound the block to, with the request's masquerade settings.
+
+    ``DjangoXBlockUserService`` keeps that user as ``_django_user`` (common/djangoapps/xblock_django/
+    user_service.py); ``setup_masquerade`` stored ``masquerade_settings`` on it, and under "view as a specific
+    learner" it is that learner, carrying the same settings (lms/djangoapps/courseware/masquerade.py).
+    ``get_course_masquerade(user, course_key)`` (same file) reads them: while it answers, the caller has a
+    learner's roles and nothing else, as ``has_access`` denies staff access to a user masquerading as a student.
+    """
+    from lms.djangoapps.courseware.masquerade import get_course_masquerade  # pylint: disable=import-error
+
+    user = getattr(user_service, "_django_user", None)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return NO_ROLES
+    masquerade = get_course_masquerade(user, course_key)
+    if masquerade is not None and (getattr(masquerade, "user_name", None) or masquerade.role == "student"):
+        return CourseRoles(masquerade="specific" if getattr(masquerade, "user_name", None) else "learner")
+    return _lms_course_roles(user, course_key)
 
 
 def _lms_emit_event(name: str, data: dict[str, Any]) -> None:

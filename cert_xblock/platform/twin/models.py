@@ -166,5 +166,5 @@ from cert_xblock.platform.twin.coursework import (  # noqa: E402,F401
     StructureBlock,
 )
 from cert_xblock.platform.twin.modulestore import CourseBlock  # noqa: E402,F401
-from cert_xblock.platform.twin.roles import CourseAccessRole  # noqa: E402,F401
+from cert_xblock.platform.twin.roles import CourseAccessRole, CourseMasquerade  # noqa: E402,F401
 from cert_xblock.platform.twin.tracker import TrackedEvent  # noqa: E402,F401

@@ -37,6 +37,28 @@ class CourseAccessRole(models.Model):
         return f"{self.user_id} {self.role} {self.course_id}"
 
 
+class CourseMasquerade(models.Model):
+    """What the LMS keeps in the session under ``MASQUERADE_SETTINGS_KEY`` for one staff member and course
+    (lms/djangoapps/courseware/masquerade.py ``CourseMasquerade``): ``role`` "student" or "staff", and the
+    ``user_name`` of a specific learner viewed as, or blank. The workbench has no masquerade menu: tests and the
+    demo write the row."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    course_id = CourseKeyField(max_length=255)
+    role = models.CharField(max_length=16, default="student")
+    user_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        app_label = "cert_xblock_twin"
+        unique_together = [("user", "course_id")]
+
+
+def masquerade_of(user: Any, course_key: CourseKey) -> CourseMasquerade | None:
+    """The twin's ``get_course_masquerade``: the staff member's masquerade in the course, or None."""
+    found = CourseMasquerade.objects.filter(user=user, course_id=course_key).first()
+    return found if found is not None and (found.user_name or found.role == "student") else None
+
+
 def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
     """The user's roles in the course, from their course-level and org-level role rows."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
