@@ -13,7 +13,7 @@ from cert_xblock.platform.contract import Platform, PlatformUnavailable
 
 
 def _twin_platform() -> Platform:
-    from cert_xblock.platform.twin import assets, graders, grades_api, mail, modulestore, roles, tracker
+    from cert_xblock.platform.twin import assets, graders, grades_api, mail, modulestore, roles, tracker, upgrade
     from cert_xblock.platform.twin.coursework import BlockCompletion, PersistentSubsectionGrade, course_outline
     from cert_xblock.platform.twin.models import (
         CourseEnrollment,
@@ -42,7 +42,7 @@ def _twin_platform() -> Platform:
         messages=mail,
         courseware_url=lambda course_key, usage_id: "",
         read_course_asset=assets.read_course_asset,
-        upgrade_url=lambda user_id, course_key: f"/twin/upgrade/{course_key}/",
+        upgrade_url=upgrade.upgrade_url,
         course_images=assets.course_images,
         BlockCompletion=BlockCompletion,
         PersistentSubsectionGrade=PersistentSubsectionGrade,

@@ -59,14 +59,25 @@ def plugin_settings(settings: Any) -> None:
             setattr(settings, name, value)
     # Everything below is built from settings the operator may set after this pass (the LMS applies the common
     # pass, loads the operator's YAML, then the production pass): each pass rebuilds it from the current values.
-    # The LMS's celery app reads Django settings without a namespace; operators run `celery beat`.
-    settings.CELERYBEAT_SCHEDULE = {**(getattr(settings, "CELERYBEAT_SCHEDULE", {}) or {}), BEAT_ENTRY: {
-        "task": "cert_xblock.tasks.dispatch_due_batches",
-        "schedule": timedelta(seconds=settings.CERT_XBLOCK_BATCH_INTERVAL_SECONDS),
-    }}
+    # The LMS's celery app reads Django settings without a namespace; operators run `celery beat`. Studio gets
+    # these passes too (the plugin is a cms.djangoapp for its publish receiver): a Studio beat must not dispatch
+    # the batches a second time, so the entry is the LMS's alone (and the workbench demo's, which plays the LMS).
+    schedule = dict(getattr(settings, "CELERYBEAT_SCHEDULE", {}) or {})
+    if in_studio(settings):
+        schedule.pop(BEAT_ENTRY, None)
+    else:
+        schedule[BEAT_ENTRY] = {"task": "cert_xblock.tasks.dispatch_due_batches",
+                                "schedule": timedelta(seconds=settings.CERT_XBLOCK_BATCH_INTERVAL_SECONDS)}
+    settings.CELERYBEAT_SCHEDULE = schedule
     settings.STORAGES = certificate_storages(settings)
     if settings.CERT_XBLOCK_PLATFORM_BRIDGE:
         settings.OPEN_EDX_FILTERS_CONFIG = with_platform_bridge(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", {}))
+
+
+def in_studio(settings: Any) -> bool:
+    """Whether these are Studio's settings: ``SERVICE_VARIANT`` "cms", as the platform's Studio sets it (the LMS's
+    is "lms"; code that must run in one of them only asks the same value, e.g. ``student/auth.py``)."""
+    return getattr(settings, "SERVICE_VARIANT", None) == "cms"
 
 
 def certificate_storages(settings: Any) -> dict[str, Any]:

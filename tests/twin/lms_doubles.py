@@ -17,7 +17,7 @@ from cert_xblock.platform import backend
 
 
 def _modules() -> dict[str, dict[str, object]]:
-    from cert_xblock.platform.twin import graders, grades_api, roles
+    from cert_xblock.platform.twin import graders, grades_api, roles, upgrade
     from cert_xblock.platform.twin import models as twin
 
     def has_access(user, action, course_key):  # lms/djangoapps/courseware/access.py, for a course key
@@ -35,6 +35,9 @@ def _modules() -> dict[str, dict[str, object]]:
             has_user=lambda user: bool(user.is_staff))},
         "common.djangoapps.student.auth": {"has_studio_write_access": lambda user, course_key: False},
         "lms.djangoapps.courseware.access": {"has_access": has_access},
+        "lms.djangoapps.courseware.utils": {
+            "can_show_verified_upgrade": upgrade.can_show_verified_upgrade,
+            "verified_upgrade_deadline_link": lambda user, course=None, course_id=None: f"/lms/upgrade/{course_id}/"},
         "lms.djangoapps.courseware.masquerade": {"get_course_masquerade": get_course_masquerade},
         "completion.models": {"BlockCompletion": twin.BlockCompletion},
         "lms.djangoapps.grades.api": vars(grades_api),

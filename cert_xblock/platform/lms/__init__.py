@@ -140,12 +140,23 @@ def _lms_courseware_url(course_key: CourseKey, usage_id: str) -> str:
 
 
 def _lms_upgrade_url(user_id: int, course_key: CourseKey) -> str:
-    """The LMS's own upgrade link, as its course home shows it: ``verified_upgrade_deadline_link``
-    (lms/djangoapps/courseware/utils.py), i.e. ``EcommerceService().upgrade_url`` (lms/djangoapps/commerce/utils.py):
-    the ecommerce basket for the verified SKU, or the LMS's payment page when ecommerce is off."""
-    from lms.djangoapps.courseware.utils import verified_upgrade_deadline_link  # pylint: disable=import-error
+    """The LMS's own upgrade link, where the LMS would show it.
 
-    return verified_upgrade_deadline_link(contract.django_user(user_id), course_id=course_key) or ""
+    ``can_show_verified_upgrade(user, enrollment)`` (lms/djangoapps/courseware/utils.py) decides: an active
+    enrollment in an upsold mode, before its upgrade deadline; the enrollment is ``CourseEnrollment.get_enrollment``
+    (common/djangoapps/student/models/course_enrollment.py). The link is ``verified_upgrade_deadline_link`` (same
+    file), i.e. ``EcommerceService().upgrade_url`` (lms/djangoapps/commerce/utils.py): the ecommerce basket for the
+    verified SKU, or the LMS's payment page when ecommerce is off."""
+    from common.djangoapps.student.models import CourseEnrollment  # pylint: disable=import-error
+    from lms.djangoapps.courseware.utils import (  # pylint: disable=import-error
+        can_show_verified_upgrade,
+        verified_upgrade_deadline_link,
+    )
+
+    user = contract.django_user(user_id)
+    if not can_show_verified_upgrade(user, CourseEnrollment.get_enrollment(user, course_key)):
+        return ""
+    return verified_upgrade_deadline_link(user, course_id=course_key) or ""
 
 
 def _lms_course_images(course_key: CourseKey) -> list[str]:

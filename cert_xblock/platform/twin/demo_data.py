@@ -1,7 +1,7 @@
 """The demo's course and learners, in the twin's platform tables. Safe to run again."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,6 +10,7 @@ from opaque_keys.edx.keys import CourseKey
 from cert_xblock.platform.twin.models import (
     CourseAccessRole,
     CourseEnrollment,
+    CourseMode,
     CourseOverview,
     PersistentCourseGrade,
     UserProfile,
@@ -69,6 +70,11 @@ def seed_demo() -> CourseKey:
         "start": datetime(2026, 1, 5, tzinfo=UTC), "end": datetime(2026, 12, 18, tzinfo=UTC),
     })
     _demo_images(course_key)
+    # The verified track, upgradeable for a year from seeding: the platform shows audit learners an upgrade only
+    # before the verified mode's deadline (``can_show_verified_upgrade``).
+    CourseMode.objects.update_or_create(course_id=course_key, mode_slug="verified", currency="usd", defaults={
+        "mode_display_name": "Verified", "min_price": 49,
+        "expiration_datetime": datetime.now(UTC) + timedelta(days=365)})
     users = get_user_model().objects
     for username, full_name, mode, grade in LEARNERS:
         user, _ = users.get_or_create(username=username, defaults={"email": f"{username}@example.com"})

@@ -93,6 +93,11 @@ class CourseEnrollment(models.Model):
         unique_together = [("user", "course_id")]
         indexes = [models.Index(fields=["course_id", "created"], name="twin_enr_course_created")]
 
+    @classmethod
+    def get_enrollment(cls, user, course_key) -> CourseEnrollment | None:
+        """The platform's read of one enrollment: the row, or None when the user never enrolled."""
+        return cls.objects.filter(user=user, course_id=course_key).first()
+
 
 class UserProfile(models.Model):
     """Mirror of ``student.models.UserProfile``: ``name`` is the full name the LMS prints.
