@@ -61,7 +61,8 @@ class Requirement:
     ``current`` and ``required`` are percentages (0..100) where the rule has them; ``subject`` names what the
     rule is about (an assignment type, the lesson, a plug-in's title); ``remaining`` lists what is still to do
     (a pathway's courses not yet passed); ``text`` carries a plug-in's own words, already in the learner's
-    language.
+    language. ``no_grade_yet``: the platform has no grade for the learner there (no persisted grade), which is
+    never read out as "you have 0%".
     """
 
     rule: Rule
@@ -71,6 +72,7 @@ class Requirement:
     subject: str = ""
     remaining: tuple[str, ...] = ()
     text: str = ""
+    no_grade_yet: bool = False
 
     @property
     def gap(self) -> float | None:
@@ -86,6 +88,11 @@ class Requirement:
                   "remaining": ", ".join(self.remaining)}
         if self.rule is Rule.PLUGIN or self.rule is Rule.PLUGIN_BROKEN:
             return self.text
+        if self.no_grade_yet and self.rule in _GRADED_RULES:
+            return (_("You need {required} in {subject}; you have no grade there yet.") if self.subject
+                    else _("You need {required} in the course; you have no grade in it yet.")).format(**values)
+        if self.rule is Rule.COURSE_GRADE and not self.met and self.gap == 0:
+            return _pass_not_recorded(_).format(**values)
         templates = {
             Rule.COURSE_GRADE: _("You need {required} in the course; you have {current}. {gap} to go."),
             Rule.SECTION_GRADE: _("You need {required} in {subject}; you have {current}. {gap} to go."),
@@ -98,6 +105,18 @@ class Requirement:
                                    "courses: {remaining} cannot be found."),
         }
         return templates[self.rule].format(**values)
+
+
+_GRADED_RULES = frozenset({Rule.COURSE_GRADE, Rule.SECTION_GRADE, Rule.ASSIGNMENT_TYPE})
+
+
+def _pass_not_recorded(_: Callable[[str], str]) -> str:
+    """A grade at or above the passing grade that the platform does not report as passed: say so, not "0% to go".
+    The platform's ``passed`` is its own letter grade, stored when the grade was computed: it can lag a change of
+    the grading policy or a grade still being recomputed."""
+    return _("Your grade of {current} reaches the passing grade of {required}, but the course does not record you "
+             "as passing yet: your grade may still be updating, or the course's grading changed since it was "
+             "computed. If this lasts, contact the course team.")
 
 
 @dataclass(frozen=True)
@@ -121,6 +140,7 @@ class Decision:
     required_percent: float | None  # 0..100, None when the course's cutoff is unknown
     available_from: datetime | None = None
     unmet: tuple[Requirement, ...] = ()  # the requirements not met, in the block's order
+    no_grade_yet: bool = False  # the primary figure is the platform's "no grade yet", never read as 0%
 
     @property
     def eligible(self) -> bool:
@@ -161,6 +181,12 @@ class Decision:
         }
         if self.reason is Reason.REQUIREMENTS_UNMET:
             return " ".join(requirement.message(_) for requirement in self.unmet)
+        if self.reason in (Reason.BELOW_MINIMUM, Reason.NOT_PASSED) and self.no_grade_yet:
+            return (_("You need {required} to earn this certificate; you have no grade in this course yet.")
+                    if self.required_percent is not None else _("You have no grade in this course yet.")
+                    ).format(**values)
+        if self.reason is Reason.NOT_PASSED and self.required_percent is not None and self.gap == 0:
+            return _pass_not_recorded(_).format(**values)
         return templates[self.reason].format(**values)
 
 
@@ -174,12 +200,13 @@ def course_grade_requirement(rules: CertificateSettings, grade: GradeSnapshot,
                              course_passing_percent: float | None) -> Requirement:
     """The course grade against the block's rule: its own minimum, or the course's pass (the platform's
     ``passed``, which already applies the course's cutoff)."""
-    current = to_percent(grade.percent)
+    current, no_grade = to_percent(grade.percent), not grade.attempted
     if rules.grade_rule == "minimum_percent":
         required = float(rules.minimum_percent)
-        return Requirement(Rule.COURSE_GRADE, Decimal(str(current)) >= Decimal(str(required)), current, required)
+        return Requirement(Rule.COURSE_GRADE, Decimal(str(current)) >= Decimal(str(required)), current, required,
+                           no_grade_yet=no_grade)
     required_pass = to_percent(course_passing_percent) if course_passing_percent is not None else None
-    return Requirement(Rule.COURSE_GRADE, grade.passed, current, required_pass)
+    return Requirement(Rule.COURSE_GRADE, grade.passed, current, required_pass, no_grade_yet=no_grade)
 
 
 def decide(rules: CertificateSettings, facts: Facts, now: datetime) -> Decision:
@@ -193,7 +220,8 @@ def decide(rules: CertificateSettings, facts: Facts, now: datetime) -> Decision:
     required = primary.required if primary is not None else None
 
     def decision(outcome: Outcome, reason: Reason, unmet: tuple[Requirement, ...] = ()) -> Decision:
-        return Decision(outcome, reason, current, required, rules.available_from_datetime, unmet)
+        return Decision(outcome, reason, current, required, rules.available_from_datetime, unmet,
+                        primary is not None and primary.no_grade_yet)
 
     available_from = rules.available_from_datetime
     if available_from is not None and now < available_from and not facts.staff_override:

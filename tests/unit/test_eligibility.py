@@ -51,9 +51,12 @@ def test_exactly_the_minimum_qualifies_without_float_noise():
 
 def test_course_rule_follows_the_platforms_passed_flag_not_the_percent():
     assert decide(COURSE_RULE, facts(0.71, "Pass"), NOW).reason is Reason.GRADE_MET
-    failing = decide(COURSE_RULE, facts(0.71, None), NOW)
+    failing = decide(COURSE_RULE, facts(0.64, None), NOW)
     assert failing.reason is Reason.NOT_PASSED
     assert "You need a passing grade of 70%" in failing.message()
+    above_but_not_passed = decide(COURSE_RULE, facts(0.71, None), NOW)
+    assert above_but_not_passed.reason is Reason.NOT_PASSED
+    assert "does not record you as passing yet" in above_but_not_passed.message()
 
 
 def test_course_rule_without_known_cutoff_still_explains():
@@ -62,9 +65,9 @@ def test_course_rule_without_known_cutoff_still_explains():
     assert decision.message() == "You have not passed the course yet; your grade is 40%."
 
 
-def test_no_grade_yet_reads_as_zero_percent():
+def test_no_grade_yet_is_never_read_as_zero_percent():
     decision = decide(MINIMUM_70, facts(0.0), NOW)
-    assert decision.message().startswith("You need 70% to earn this certificate; you have 0%.")
+    assert decision.message() == "You need 70% to earn this certificate; you have no grade in this course yet."
 
 
 def test_certificates_are_not_available_before_the_date_even_for_top_grades():

@@ -80,4 +80,6 @@ def section_requirement(sections: tuple[Section, ...], scores: dict[str, Subsect
     current = section_percent(sections, scores)
     names = ", ".join(section.display_name for section in sections)
     met = bool(sections) and Decimal(str(current)) >= Decimal(str(required))
-    return Requirement(Rule.SECTION_GRADE, met, current, required, subject=names)
+    # No persisted grade in any of the lesson's subsections: the platform's "no grade yet", not 0%.
+    no_grade = not any(key in scores for key in lesson_subsection_keys(sections))
+    return Requirement(Rule.SECTION_GRADE, met, current, required, subject=names, no_grade_yet=no_grade)

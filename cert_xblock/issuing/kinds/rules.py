@@ -67,7 +67,10 @@ def assignment_requirements(rules: CertificateSettings, outline: CourseOutline,
         fraction = assignment_type_fraction(kinds[name], outline, scores) if name in kinds else 0.0
         current = _percent(fraction)
         met = name in kinds and Decimal(str(fraction)) * 100 >= Decimal(str(minimum))
-        result.append(Requirement(Rule.ASSIGNMENT_TYPE, met, current, float(minimum), subject=name))
+        no_grade = not any(sub.usage_key in scores for section in outline.sections for sub in section.subsections
+                           if sub.graded and sub.format == name)
+        result.append(Requirement(Rule.ASSIGNMENT_TYPE, met, current, float(minimum), subject=name,
+                                  no_grade_yet=no_grade))
     return result
 
 
