@@ -25,6 +25,7 @@ from cert_xblock.platform.courses import (
     course_outline,
     courseware_url,
     get_course_info,
+    learner_outlines,
     published_certificate_blocks,
     store_saved_block,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "get_enrollments",
     "is_course_staff",
     "learner_by_id",
+    "learner_outlines",
     "learners_by_ids",
     "login_url",
     "mark",

@@ -13,7 +13,17 @@ from cert_xblock.platform.contract import Platform, PlatformUnavailable
 
 
 def _twin_platform() -> Platform:
-    from cert_xblock.platform.twin import assets, graders, grades_api, mail, modulestore, roles, tracker, upgrade
+    from cert_xblock.platform.twin import (
+        assets,
+        graders,
+        grades_api,
+        learner_blocks,
+        mail,
+        modulestore,
+        roles,
+        tracker,
+        upgrade,
+    )
     from cert_xblock.platform.twin.coursework import BlockCompletion, PersistentSubsectionGrade, course_outline
     from cert_xblock.platform.twin.models import (
         CourseEnrollment,
@@ -47,6 +57,7 @@ def _twin_platform() -> Platform:
         BlockCompletion=BlockCompletion,
         PersistentSubsectionGrade=PersistentSubsectionGrade,
         course_outline=course_outline,
+        learner_outlines=learner_blocks.learner_outlines,
         compute_percent=graders.compute_percent,
         AssignmentFormatGrader=graders.AssignmentFormatGrader,
     )

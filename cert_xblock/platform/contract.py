@@ -50,6 +50,7 @@ class Platform:
     BlockCompletion: Any  # edx-completion's completion.models.BlockCompletion
     PersistentSubsectionGrade: Any  # lms.djangoapps.grades.models: the api has no query over a course's rows
     course_outline: Callable[[CourseKey], CourseOutline]
+    learner_outlines: Callable[[list[int], CourseKey], dict[int, CourseOutline]]  # get_course_blocks(user, …)
     compute_percent: Callable[[float, float], float]  # lms.djangoapps.grades.scores.compute_percent
     AssignmentFormatGrader: Any  # xmodule.graders.AssignmentFormatGrader
 

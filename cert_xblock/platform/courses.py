@@ -52,6 +52,14 @@ def course_outline(course_key: CourseKey) -> CourseOutline:
     return backend.current().course_outline(course_key)
 
 
+def learner_outlines(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, CourseOutline]:
+    """Each learner's own outline: the course after the platform's access transformers for that learner
+    (``get_course_blocks(user, …)``): no unreleased, staff-only, other-group or unselected library content, each
+    subsection's points and each unit's blocks as that learner has them. What grades and completion are counted
+    on; a handful of queries per call, whatever the number of learners."""
+    return backend.current().learner_outlines(list(user_ids), course_key)
+
+
 def completed_blocks(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, set[str]]:
     """The blocks each learner has completed in the course (edx-completion's ``BlockCompletion`` at 1.0), one query.
 

@@ -98,6 +98,10 @@ class Subsection:
     format: str
     possible_graded: float
     units: tuple[Unit, ...] = ()
+    # When the learner may see their score: "always", "never", "past_due" (with ``due``, ISO text) — the
+    # subsection's ``show_correctness``; the Progress page keeps hidden scores out of its figures.
+    show_correctness: str = "always"
+    due: str | None = None
 
 
 @dataclass(frozen=True)

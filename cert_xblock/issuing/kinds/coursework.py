@@ -1,8 +1,14 @@
 """A chunk's coursework, read once through the seam, and the lesson and rule requirements built from it.
 
-``Coursework`` reads lazily and at most once per chunk: the course outline, every learner's persisted subsection
-grades (one prefetch) and completed blocks (one query). So a chunk of 1 or of 500 learners costs the same queries,
-and a block that needs none of them (a course certificate without rules) reads nothing.
+``Coursework`` reads lazily and at most once per chunk: the course outline, each learner's own outline (the
+course as the platform's access transformers leave it for them: ``platform.learner_outlines``), every learner's
+persisted subsection grades (one prefetch) and completed blocks (one query). So a chunk of 1 or of 500 learners
+costs the same queries, and a block that needs none of them (a course certificate without rules) reads nothing.
+
+Every rule is decided on the learner's own outline: the lesson's points, the assignment types' marks and the
+units completion counts are those the learner can see, as the platform grades them. The course-wide outline only
+says where the block sits and which sections a lesson names. The batch's SQL narrowing (``lesson_candidates``,
+``rule_candidates``) is a superset of whom the platform could certify, never a decision.
 """
 from __future__ import annotations
 
@@ -46,6 +52,18 @@ class Coursework:
         return platform.course_outline(self.course_key)
 
     @cached_property
+    def outlines(self) -> dict[int, CourseOutline]:
+        return platform.learner_outlines(self.user_ids, self.course_key)
+
+    def outline_of(self, user_id: int) -> CourseOutline:
+        """The learner's own outline (the course-wide one for a learner the platform did not answer for)."""
+        return self.outlines.get(user_id, self.outline)
+
+    def sections_of(self, user_id: int, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        """These sections as the learner has them; a section the learner cannot see is left out."""
+        return self.outline_of(user_id).sections_named([section.usage_key for section in sections])
+
+    @cached_property
     def scores(self) -> dict[int, dict[str, SubsectionScore]]:
         return platform.subsection_scores(self.user_ids, self.course_key)
 
@@ -59,7 +77,9 @@ def section_requirements(block_id: str, rules: CertificateSettings, course: Cour
     """Each learner's lesson requirement: their grade in the lesson's sections against the block's rule."""
     sections = lesson_sections(block_id, rules, work.outline)
     required = required_section_percent(rules, course)
-    return {user_id: section_requirement(sections, work.scores.get(user_id, {}), required)
+    names = ", ".join(section.display_name for section in sections)
+    return {user_id: section_requirement(work.sections_of(user_id, sections), work.scores.get(user_id, {}), required,
+                                         names=names, lesson_exists=bool(sections))
             for user_id in work.user_ids}
 
 
@@ -69,14 +89,14 @@ def further_requirements(block_id: str, rules: CertificateSettings, work: Course
     result: dict[int, list[Requirement]] = {user_id: [] for user_id in work.user_ids}
     if rules.assignment_minimum_map:
         for user_id in work.user_ids:
-            result[user_id] += assignment_requirements(rules, work.outline, work.scores.get(user_id, {}))
+            result[user_id] += assignment_requirements(rules, work.outline_of(user_id), work.scores.get(user_id, {}))
     if rules.completion_percent:
         sections: tuple[Section, ...] = (lesson_sections(block_id, rules, work.outline) if rules.kind == "lesson"
                                          else work.outline.sections)
-        units = units_of(sections)
         subject = ", ".join(section.display_name for section in sections) if rules.kind == "lesson" else ""
         for user_id in work.user_ids:
-            result[user_id].append(completion_requirement(rules.completion_percent, units,
+            own = work.sections_of(user_id, sections) if rules.kind == "lesson" else work.outline_of(user_id).sections
+            result[user_id].append(completion_requirement(rules.completion_percent, units_of(own),
                                                           work.completed.get(user_id, set()), subject))
     return result
 
@@ -114,51 +134,45 @@ def studio_problems(block_id: str, course_key: CourseKey, rules: CertificateSett
 
 
 def lesson_candidates(block_id: str, course_key: CourseKey, rules: CertificateSettings) -> Any:
-    """User ids (a queryset) whose persisted grades in the lesson's subsections reach its bar, in one SQL pass.
+    """User ids (a queryset) who may reach the lesson's bar, in one SQL pass: a superset, never a decision.
 
-    ``section_percent`` in SQL: per learner, the sum of earned points (an override's value where there is one)
-    against the sum of possible points, where a subsection without a row counts the course's points for it. A
-    learner with no row at all has 0% and is never a candidate. The margin keeps a learner whom the chunk's
-    rounding (to 0.01 percentage points) would pass; the chunk then decides with the bulk reads.
+    Per learner, the sum of earned points (an override's value where there is one) against the sum of the
+    possible points of their persisted rows in the lesson's subsections. A learner's own denominator is at least
+    that (a subsection they can see and never attempted adds its points; one hidden from them adds none), so
+    nobody the platform's figure would pass is left out. A learner with no row at all has no grade and is never a
+    candidate. The margin keeps a learner whom the chunk's rounding (to 0.01 points) would pass; the chunk then
+    decides each candidate on their own outline.
     """
-    from django.db.models import Case, F, FloatField, Sum, Value, When
+    from django.db.models import F, Sum, Value
     from django.db.models.functions import Coalesce
-    from opaque_keys.edx.keys import UsageKey
 
     sections = lesson_sections(block_id, rules, platform.course_outline(course_key))
-    points = {sub.usage_key: sub.possible_graded for section in sections for sub in section.subsections
-              if sub.graded and sub.possible_graded > 0}
     required = required_section_percent(rules, platform.get_course_info(course_key)) / 100 - _MARGIN
-    counted = Case(*[When(usage_key=UsageKey.from_string(key), then=Value(value)) for key, value in points.items()],
-                   default=Value(0.0), output_field=FloatField())
     rows = platform.subsection_grade_rows(course_key, lesson_subsection_keys(sections)).order_by().values("user_id")
     return rows.annotate(
         earned=Sum(Coalesce("override__earned_graded_override", "earned_graded")),
         possible=Sum(Coalesce("override__possible_graded_override", "possible_graded")),
-        known=Sum(counted),
-    ).filter(earned__gt=0, earned__gte=Value(required) * (F("possible") + Value(sum(points.values())) - F("known"))
-             ).values("user_id")
+    ).filter(earned__gt=0, earned__gte=Value(required) * F("possible")).values("user_id")
 
 
 def rule_candidates(block_id: str, course_key: CourseKey, rules: CertificateSettings) -> Any:
     """User ids (a queryset) who may have earned a certificate without a grade rule, in one SQL statement.
 
-    Completion: learners with at least as many completed blocks as the fewest a learner needs (the units with the
-    fewest completable blocks, enough of them to reach the percentage); a lesson counts only its own blocks.
+    Completion: learners with a completed block (a lesson: one of its own blocks); a learner's own structure may
+    hold fewer units than the course's, so no larger count is safe.
     Assignment-type minimums: learners with a persisted grade in a subsection of a type whose minimum is above 0.
     Both narrow; neither: every enrolled learner. The chunk decides with the bulk reads.
     """
-    from math import ceil
-
     from django.db.models import Count
 
     outline = platform.course_outline(course_key)
     sections = lesson_sections(block_id, rules, outline) if rules.kind == "lesson" else outline.sections
     candidates = None
     if rules.completion_percent:
+        # A learner's own units are fewer than the course's where content is hidden from them, so the only safe
+        # bound is one completed block, and none where a unit holds nothing completable (complete as it is).
         units = units_of(sections)
-        needed = ceil(rules.completion_percent / 100 * len(units) - 1e-9)
-        fewest = sum(sorted(len(unit.completable) for unit in units)[:needed])
+        fewest = 1 if units and all(unit.completable for unit in units) else 0
         scope = [key for unit in units for key in unit.completable] if rules.kind == "lesson" else None
         if fewest > 0:
             candidates = platform.completion_rows(course_key, scope).order_by().values("user_id").annotate(

@@ -74,12 +74,15 @@ def required_section_percent(rules: CertificateSettings, course: CourseInfo) -> 
     return to_percent(cutoff)
 
 
-def section_requirement(sections: tuple[Section, ...], scores: dict[str, SubsectionScore], required: float
-                        ) -> Requirement:
-    """The lesson's primary requirement for one learner; a lesson without sections can never be met."""
+def section_requirement(sections: tuple[Section, ...], scores: dict[str, SubsectionScore], required: float,
+                        names: str | None = None, lesson_exists: bool | None = None) -> Requirement:
+    """The lesson's primary requirement for one learner, over the lesson's sections as the learner has them
+    (``names``: the lesson's names, even where a section is hidden from the learner); a lesson without sections can
+    never be met."""
     current = section_percent(sections, scores)
-    names = ", ".join(section.display_name for section in sections)
-    met = bool(sections) and Decimal(str(current)) >= Decimal(str(required))
+    names = ", ".join(section.display_name for section in sections) if names is None else names
+    exists = bool(sections) if lesson_exists is None else lesson_exists
+    met = exists and bool(sections) and Decimal(str(current)) >= Decimal(str(required))
     # No persisted grade in any of the lesson's subsections: the platform's "no grade yet", not 0%.
     no_grade = not any(key in scores for key in lesson_subsection_keys(sections))
     return Requirement(Rule.SECTION_GRADE, met, current, required, subject=names, no_grade_yet=no_grade)

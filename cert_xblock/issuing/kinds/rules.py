@@ -11,10 +11,12 @@ graded subsection of the type with points is one mark (never attempted: 0 of the
 ``min_count`` and dropping the ``drop_count`` lowest are the grader's. The minimum is compared with the grader's
 unrounded average; the figure shown is rounded to 0.01 points, as the Progress page prints it.
 
-**Completion.** The share of the course's units (a lesson: its sections' units) the learner has completed, as the
-Progress page's "Course completion" counts them (``get_course_blocks_completion_summary`` in
-lms/djangoapps/courseware/courses.py): a unit is complete when every completable block in it is (edx-completion's
-``BlockCompletion`` at 1.0). Content the learner cannot reach yet counts as not complete.
+**Completion.** The share of the learner's own units (a lesson: its sections' units) the learner has completed,
+as the Progress page's "Course completion" counts them (``get_course_blocks_completion_summary`` in
+lms/djangoapps/courseware/courses.py, over ``get_course_blocks(user, …)``): a unit is complete when every
+completable child the learner can see is (edx-completion's ``BlockCompletion`` at 1.0; only the children a
+randomized library block selected for them, only their A/B group's child), and the page shows it in whole
+percents, so that is the figure compared. Content the learner cannot reach yet is not in their units.
 """
 from __future__ import annotations
 
@@ -80,12 +82,12 @@ def units_of(sections: tuple[Section, ...]) -> list[Unit]:
 
 
 def completion_percent(units: list[Unit], done: set[str]) -> float:
-    """Completed units over all units, 0..100 (a unit with nothing completable counts as complete, as an empty
-    aggregator does in the completion transformer)."""
+    """Completed units over all units, in whole percents as the Progress page shows them (a unit with nothing
+    completable counts as complete, as an empty aggregator does in the completion transformer)."""
     if not units:
         return 0.0
     complete = sum(1 for unit in units if all(block in done for block in unit.completable))
-    return _percent(complete / len(units))
+    return float((Decimal(complete) * 100 / Decimal(len(units))).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 def completion_requirement(required: float, units: list[Unit], done: set[str], subject: str) -> Requirement:

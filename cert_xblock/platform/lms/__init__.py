@@ -12,7 +12,7 @@ from django.conf import settings
 from opaque_keys.edx.keys import CourseKey
 
 from cert_xblock.platform import contract
-from cert_xblock.platform.lms.structure import course_outline, published_blocks
+from cert_xblock.platform.lms.structure import course_outline, learner_outlines, published_blocks
 from cert_xblock.platform.types import NO_ROLES, CourseRoles
 
 
@@ -51,6 +51,7 @@ def lms_platform() -> contract.Platform:
         BlockCompletion=BlockCompletion,
         PersistentSubsectionGrade=PersistentSubsectionGrade,
         course_outline=course_outline,
+        learner_outlines=learner_outlines,
         compute_percent=compute_percent,  # lms/djangoapps/grades/scores.py: 4 decimals on master, 2 before
         AssignmentFormatGrader=AssignmentFormatGrader,  # xmodule/graders.py: padding, total_with_drops
     )

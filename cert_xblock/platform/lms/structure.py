@@ -31,20 +31,47 @@ def course_outline(course_key: CourseKey) -> CourseOutline:
     The structure is ``get_course_in_cache`` (openedx/core/djangoapps/content/block_structure/api.py): course-wide,
     cached, no learner's access applied, the one the grades code walks for the same question
     (``grading_context`` in lms/djangoapps/grades/context.py: chapters, then their graded sequentials, keyed by
-    ``format``). A subsection's ``possible_graded`` is what ``ZeroSubsectionGrade`` counts for a learner with no
-    persisted grade there: the weighted possible of its graded scorable descendants (``get_score`` and
+    ``format``). It places a block and lists the course's sections; what a learner is graded on is
+    ``learner_outlines``. The assignment types are the course's ``raw_grader`` (xmodule/course_block.py).
+    """
+    from openedx.core.djangoapps.content.block_structure.api import get_course_in_cache  # pylint: disable=import-error
+    from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
+
+    return _outline(get_course_in_cache(course_key), modulestore().get_course(course_key, depth=0).raw_grader)
+
+
+def learner_outlines(user_ids: list[int], course_key: CourseKey) -> dict[int, CourseOutline]:
+    """Each learner's own outline: ``get_course_blocks(user, root, collected_block_structure=…)``
+    (lms/djangoapps/course_blocks/api.py), whose access transformers (library content, start dates, user
+    partitions with split tests, visibility) remove what the learner cannot see, as the grades code does for the
+    same learner (``CourseGradeFactory().iter`` passes one collected structure for many users). The collected
+    structure is read once (``get_course_in_cache``) and copied per learner by the transformers' manager."""
+    from django.contrib.auth import get_user_model
+    from lms.djangoapps.course_blocks.api import get_course_blocks  # pylint: disable=import-error
+    from openedx.core.djangoapps.content.block_structure.api import get_course_in_cache  # pylint: disable=import-error
+    from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
+
+    collected = get_course_in_cache(course_key)
+    grader = modulestore().get_course(course_key, depth=0).raw_grader
+    return {user.pk: _outline(get_course_blocks(user, collected.root_block_usage_key,
+                                                collected_block_structure=collected), grader)
+            for user in get_user_model().objects.filter(pk__in=list(user_ids))}
+
+
+def _outline(structure: Any, grader: list[dict[str, Any]]) -> CourseOutline:
+    """Sections, subsections and units of a block structure (course-wide or one learner's).
+
+    A subsection's ``possible_graded`` is what ``ZeroSubsectionGrade`` counts for a learner with no persisted
+    grade there: the weighted possible of its graded scorable descendants in that structure (``get_score`` and
     ``weighted_score`` in lms/djangoapps/grades/scores.py, over the max scores the grades transformer collects).
-    A completable block is one whose ``completion_mode`` is ``completable`` (xblock.completable), as the completion
-    transformer decides. The assignment types are the course's ``raw_grader`` (xmodule/course_block.py).
+    A completable block is one whose ``completion_mode`` is ``completable`` (xblock.completable), as the
+    completion transformer decides; a unit counts the leaves left in the structure.
     """
     from lms.djangoapps.grades.scores import get_score, possibly_scored  # pylint: disable=import-error
-    from openedx.core.djangoapps.content.block_structure.api import get_course_in_cache  # pylint: disable=import-error
     from xmodule.graders import aggregate_scores  # pylint: disable=import-error
-    from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
 
     from cert_xblock.platform.types import Section, Subsection, Unit, assignment_types
 
-    structure = get_course_in_cache(course_key)
     field = structure.get_xblock_field
 
     def possible_graded(key: Any) -> float:
@@ -54,18 +81,22 @@ def course_outline(course_key: CourseKey) -> CourseOutline:
         return float(aggregate_scores([score for score in scores if score is not None])[1].possible or 0.0)
 
     def unit(key: Any) -> Unit:
-        blocks = [block for block in structure.post_order_traversal(start_node=key) if block != key]
+        blocks = [block for block in structure.post_order_traversal(start_node=key)
+                  if block != key and not structure.get_children(block)]
         return Unit(str(key), tuple(str(b) for b in blocks),
-                    tuple(str(b) for b in blocks if field(b, "completion_mode", "completable") == "completable"
-                          and not structure.get_children(b)))
+                    tuple(str(b) for b in blocks if field(b, "completion_mode", "completable") == "completable"))
+
+    def due(key: Any) -> str | None:
+        value = field(key, "due", None)
+        return value.isoformat() if value is not None else None
 
     sections = tuple(Section(str(chapter), field(chapter, "display_name", "") or "", tuple(
         Subsection(str(sequential), field(sequential, "display_name", "") or "", bool(field(sequential, "graded")),
                    field(sequential, "format", "") or "",
                    possible_graded(sequential) if field(sequential, "graded") else 0.0,
-                   tuple(unit(vertical) for vertical in structure.get_children(sequential)))
+                   tuple(unit(vertical) for vertical in structure.get_children(sequential)),
+                   show_correctness=field(sequential, "show_correctness", "always") or "always",
+                   due=due(sequential))
         for sequential in structure.get_children(chapter)))
         for chapter in structure.get_children(structure.root_block_usage_key))
-    grader = modulestore().get_course(course_key, depth=0).raw_grader
     return CourseOutline(sections, assignment_types(grader))
-

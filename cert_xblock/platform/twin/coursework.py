@@ -109,7 +109,15 @@ class StructureBlock(models.Model):
 
 def course_outline(course_key: CourseKey) -> CourseOutline:
     """The course's outline from its structure rows (one query), as the LMS seam builds it from the block cache."""
-    rows = list(StructureBlock.objects.filter(course_id=course_key).order_by("position", "id"))
+    return outline_from_rows(list(StructureBlock.objects.filter(course_id=course_key).order_by("position", "id")))
+
+
+def outline_from_rows(rows: list[StructureBlock]) -> CourseOutline:
+    """An outline from structure rows (the course's, or those one learner's transformers kept).
+
+    A subsection's graded points are its problems' ``points`` where they are given (what ``get_score`` weighs
+    over the blocks left), else the subsection's own ``possible_graded``. A unit's completable blocks are its
+    leaves marked ``completable``; a unit left with none counts as complete, as an empty aggregator does."""
     children: dict[str, list[StructureBlock]] = {}
     course_row = None
     for row in rows:
@@ -124,14 +132,18 @@ def course_outline(course_key: CourseKey) -> CourseOutline:
         return found
 
     def unit(row: StructureBlock) -> Unit:
-        blocks = leaves(row.usage_key)
+        blocks = [b for b in leaves(row.usage_key) if b.block_type not in ("library_content", "split_test")]
         return Unit(row.usage_key, tuple(b.usage_key for b in blocks),
                     tuple(b.usage_key for b in blocks if b.fields.get("completable")))
 
     def subsection(row: StructureBlock) -> Subsection:
+        scored = [leaf.fields["points"] for leaf in leaves(row.usage_key) if "points" in leaf.fields]
+        possible = float(sum(scored)) if scored else float(row.fields.get("possible_graded", 0.0))
         return Subsection(row.usage_key, row.fields.get("display_name", ""), bool(row.fields.get("graded")),
-                          row.fields.get("format", ""), float(row.fields.get("possible_graded", 0.0)),
-                          tuple(unit(child) for child in children.get(row.usage_key, [])))
+                          row.fields.get("format", ""), possible,
+                          tuple(unit(child) for child in children.get(row.usage_key, [])),
+                          show_correctness=row.fields.get("show_correctness", "always"),
+                          due=row.fields.get("due") or None)
 
     root = course_row.usage_key if course_row is not None else ""
     sections = tuple(Section(row.usage_key, row.fields.get("display_name", ""),
@@ -139,4 +151,3 @@ def course_outline(course_key: CourseKey) -> CourseOutline:
                      for row in children.get(root, []) if row.block_type == "chapter")
     policy: dict[str, Any] = course_row.fields.get("grading_policy", {}) if course_row is not None else {}
     return CourseOutline(sections, assignment_types(policy.get("GRADER", [])))
-

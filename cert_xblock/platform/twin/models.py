@@ -170,6 +170,7 @@ from cert_xblock.platform.twin.coursework import (  # noqa: E402,F401
     PersistentSubsectionGradeOverride,
     StructureBlock,
 )
+from cert_xblock.platform.twin.learner_blocks import StudentModule, UserCourseTag  # noqa: E402,F401
 from cert_xblock.platform.twin.modulestore import CourseBlock  # noqa: E402,F401
 from cert_xblock.platform.twin.roles import CourseAccessRole, CourseMasquerade  # noqa: E402,F401
 from cert_xblock.platform.twin.tracker import TrackedEvent  # noqa: E402,F401
