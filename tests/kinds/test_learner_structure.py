@@ -16,7 +16,7 @@ from cert_xblock.platform.twin.coursework import BlockCompletion, PersistentSubs
 from cert_xblock.platform.twin.learner_blocks import StudentModule, UserCourseTag
 from cert_xblock.platform.types import CourseInfo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("platform_side")]
 COURSE = CourseKey.from_string("course-v1:OwnX+O1+2026")
 INFO = CourseInfo(COURSE, "Own", "OwnX", 0.7, None, None)
 LATER = (datetime.now(UTC) + timedelta(days=30)).isoformat()
@@ -35,7 +35,8 @@ def seed_structure() -> None:
     rows = [("course", "course", "", {"grading_policy": POLICY})]
     rows.append(("chapter", "week1", key("course", "course"), {"display_name": "Week 1"}))
     homeworks = {"hw1": {}, "hw2": {}, "hw3": {"start": LATER}, "hw4": {"start": LATER},
-                 "hw_cohort": {"group_access": {str(COHORT_PARTITION): [1]}}, "hw_staff": {"visible_to_staff_only": True}}
+                 "hw_cohort": {"group_access": {str(COHORT_PARTITION): [1]}},
+                 "hw_staff": {"visible_to_staff_only": True}}
     for name, extra in homeworks.items():
         rows.append(("sequential", name, key("chapter", "week1"), {"display_name": name, "graded": True,
                                                                     "format": "Homework", **extra}))

@@ -9,6 +9,7 @@ answer — is the code under test.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from types import ModuleType, SimpleNamespace
 
 import pytest
@@ -55,7 +56,10 @@ def _modules() -> dict[str, dict[str, object]]:
 
 def install_lms_doubles(monkeypatch: pytest.MonkeyPatch) -> None:
     """Put the doubles in ``sys.modules`` (with their parent packages) for this test only."""
-    for name, attributes in _modules().items():
+    modules = _modules()
+    for name, attributes in _structure_modules().items():
+        modules[name] = {**modules.get(name, {}), **attributes}
+    for name, attributes in modules.items():
         parts = name.split(".")
         for depth in range(1, len(parts)):
             parent = ".".join(parts[:depth])
@@ -77,3 +81,72 @@ def platform_side(request, monkeypatch, settings) -> str:
     request.addfinalizer(backend.current.cache_clear)
     assert backend.backend_name() == request.param
     return request.param
+
+
+class BlockStructureDouble:
+    """What the seam's LMS code reads of a ``BlockStructureBlockData`` (openedx/core/lib/block_structure/
+    block_structure.py), over the twin's structure rows: children, post-order traversal, xblock fields."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = {row.usage_key: row for row in rows}
+        self.children: dict[str, list[str]] = {}
+        for row in rows:
+            self.children.setdefault(row.parent, []).append(row.usage_key)
+        self.root_block_usage_key = next(row.usage_key for row in rows if row.block_type == "course")
+
+    def get_children(self, key: str) -> list[str]:
+        return list(self.children.get(key, []))
+
+    def post_order_traversal(self, filter_func=None, start_node=None):
+        def walk(key):
+            for child in self.children.get(key, []):
+                yield from walk(child)
+            if filter_func is None or filter_func(key):
+                yield key
+        yield from walk(start_node or self.root_block_usage_key)
+
+    def get_xblock_field(self, key: str, name: str, default=None):
+        fields = self.rows[key].fields
+        if name == "has_score":
+            return "points" in fields
+        if name == "completion_mode":
+            return "completable" if fields.get("completable") else "excluded"
+        if name == "due":
+            return datetime.fromisoformat(fields["due"]) if fields.get("due") else None
+        return fields.get(name, default)
+
+    def __getitem__(self, key: str):
+        return SimpleNamespace(location=key, points=self.rows[key].fields.get("points", 0.0))
+
+
+def _structure_modules() -> dict[str, dict[str, object]]:
+    from cert_xblock.platform.twin.coursework import StructureBlock
+    from cert_xblock.platform.twin.learner_blocks import learner_rows
+
+    def get_course_in_cache(course_key):  # openedx/core/djangoapps/content/block_structure/api.py
+        return BlockStructureDouble(list(StructureBlock.objects.filter(course_id=course_key).order_by("position")))
+
+    def get_course_blocks(user, starting_block_usage_key, transformers=None, collected_block_structure=None):
+        course_key = StructureBlock.objects.get(usage_key=str(starting_block_usage_key)).course_id
+        return BlockStructureDouble(learner_rows([user.pk], course_key)[user.pk])
+
+    def modulestore():  # xmodule/modulestore/django.py: the course's grading policy
+        def get_course(course_key, depth=0):
+            root = StructureBlock.objects.get(course_id=course_key, block_type="course")
+            return SimpleNamespace(raw_grader=root.fields.get("grading_policy", {}).get("GRADER", []))
+        return SimpleNamespace(get_course=get_course)
+
+    def get_score(submissions_scores, csm_scores, persisted_block, block):  # lms/djangoapps/grades/scores.py
+        return SimpleNamespace(earned=0.0, possible=float(block.points), graded=True)
+
+    def aggregate_scores(scores):  # xmodule/graders.py: (all_total, graded_total)
+        total = SimpleNamespace(earned=0.0, possible=sum(score.possible for score in scores), graded=True)
+        return total, total
+
+    return {
+        "lms.djangoapps.course_blocks.api": {"get_course_blocks": get_course_blocks},
+        "openedx.core.djangoapps.content.block_structure.api": {"get_course_in_cache": get_course_in_cache},
+        "xmodule.modulestore.django": {"modulestore": modulestore},
+        "lms.djangoapps.grades.scores": {"get_score": get_score, "possibly_scored": lambda usage_key: True},
+        "xmodule.graders": {"aggregate_scores": aggregate_scores},
+    }

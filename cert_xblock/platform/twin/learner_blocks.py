@@ -112,9 +112,9 @@ def visible_rows(rows: list[StructureBlock], groups: dict[int, int], selections:
     return [row for row in rows if row.usage_key in kept]
 
 
-def learner_outlines(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, CourseOutline]:
-    """Each learner's own outline: one query for the structure, one for partition groups, one for library
-    selections, whatever the number of learners."""
+def learner_rows(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, list[StructureBlock]]:
+    """The structure rows each learner's transformers keep: one query for the structure, one for partition groups,
+    one for library selections, whatever the number of learners."""
     ids = list(user_ids)
     rows = list(StructureBlock.objects.filter(course_id=course_key).order_by("position", "id"))
     groups: dict[int, dict[int, int]] = {user_id: {} for user_id in ids}
@@ -129,5 +129,9 @@ def learner_outlines(user_ids: Iterable[int], course_key: CourseKey) -> dict[int
         chosen = json.loads(state or "{}").get("selected", [])
         selections[user_id][str(block)] = [str(course_key.make_usage_key(kind, name)) for kind, name in chosen]
     now = datetime.now(UTC)
-    return {user_id: outline_from_rows(visible_rows(rows, groups[user_id], selections[user_id], now))
-            for user_id in ids}
+    return {user_id: visible_rows(rows, groups[user_id], selections[user_id], now) for user_id in ids}
+
+
+def learner_outlines(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, CourseOutline]:
+    """Each learner's own outline, from the rows their transformers keep."""
+    return {user_id: outline_from_rows(rows) for user_id, rows in learner_rows(user_ids, course_key).items()}
