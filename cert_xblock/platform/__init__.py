@@ -47,7 +47,7 @@ from cert_xblock.platform.grades import (
     subsection_grade_rows,
     subsection_scores,
 )
-from cert_xblock.platform.grading import assignment_type_fraction, mark
+from cert_xblock.platform.grading import GradedMark, assignment_type_fraction, mark
 from cert_xblock.platform.messages import MESSAGE_FILES, MessageNotSent, missing_message_templates, send_message
 from cert_xblock.platform.people import (
     LANGUAGE_PREFERENCE,
@@ -84,6 +84,7 @@ __all__ = [
     "CourseRoles",
     "Enrollment",
     "GradeSnapshot",
+    "GradedMark",
     "Learner",
     "MessageNotSent",
     "Platform",

@@ -60,6 +60,7 @@ def _twin_platform() -> Platform:
         learner_outlines=learner_blocks.learner_outlines,
         compute_percent=graders.compute_percent,
         AssignmentFormatGrader=graders.AssignmentFormatGrader,
+        aggregate_assignment_type_grade_summary=graders.progress_summary(),
     )
 
 

@@ -53,6 +53,8 @@ class Platform:
     learner_outlines: Callable[[list[int], CourseKey], dict[int, CourseOutline]]  # get_course_blocks(user, …)
     compute_percent: Callable[[float, float], float]  # lms.djangoapps.grades.scores.compute_percent
     AssignmentFormatGrader: Any  # xmodule.graders.AssignmentFormatGrader
+    # lms.djangoapps.course_home_api.progress.api's, on releases that have it (None before)
+    aggregate_assignment_type_grade_summary: Callable[..., dict[str, Any]] | None
 
 
 def django_user(user_id: int) -> Any:

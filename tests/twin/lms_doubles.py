@@ -36,6 +36,8 @@ def _modules() -> dict[str, dict[str, object]]:
             has_user=lambda user: bool(user.is_staff))},
         "common.djangoapps.student.auth": {"has_studio_write_access": lambda user, course_key: False},
         "lms.djangoapps.courseware.access": {"has_access": has_access},
+        "lms.djangoapps.course_home_api.progress.api": {
+            "aggregate_assignment_type_grade_summary": graders.aggregate_assignment_type_grade_summary},
         "lms.djangoapps.courseware.utils": {
             "can_show_verified_upgrade": upgrade.can_show_verified_upgrade,
             "verified_upgrade_deadline_link": lambda user, course=None, course_id=None: f"/lms/upgrade/{course_id}/"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cert_xblock.issuing.kinds.lesson import section_percent
 from cert_xblock.issuing.kinds.rules import assignment_type_average, completion_percent
+from cert_xblock.platform import backend
 from cert_xblock.platform.types import AssignmentType, CourseOutline, Section, Subsection, SubsectionScore, Unit
 
 
@@ -29,13 +30,19 @@ def test_the_homework_average_drops_the_lowest_and_pads_to_the_minimum_count():
     assert assignment_type_average(padded, course, scores(hw1=(9, 10), hw2=(4, 10), hw3=(7, 10))) == 40.0
 
 
-def test_each_mark_is_rounded_as_compute_percent_rounds_it_and_an_unattempted_one_is_zero(settings):
+def test_each_release_line_rounds_a_mark_as_its_progress_page_does_and_an_unattempted_one_is_zero(settings):
     course = outline(homework(1, points=3), homework(2))
     kind = AssignmentType("Homework", min_count=2, drop_count=0, weight=0.5)
-    # 2/3 is 0.6667 as master's compute_percent rounds it; hw2 never attempted: 0
-    assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.34
-    settings.CERT_XBLOCK_TWIN_MARK_DECIMALS = 2  # the twin playing a release before the change: 0.67
-    assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.5
+    # master's progress API: 2/3 unrounded, hw2 never attempted is 0, the average to 4 decimals: 0.3333
+    assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.33
+    settings.CERT_XBLOCK_TWIN_PROGRESS_API = False  # a release with the grader's figure: compute_percent's 0.6667
+    backend.current.cache_clear()
+    try:
+        assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.34
+        settings.CERT_XBLOCK_TWIN_MARK_DECIMALS = 2  # and before compute_percent's change: 0.67
+        assert assignment_type_average(kind, course, scores(hw1=(2, 3))) == 33.5
+    finally:
+        backend.current.cache_clear()
 
 
 def test_the_section_grade_weighs_points_and_skips_subsections_worth_nothing():

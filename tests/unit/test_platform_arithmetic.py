@@ -53,3 +53,21 @@ def test_as_many_drops_as_marks_gives_zero_and_one_fewer_keeps_the_best():
     assert assignment_type_average(course.assignment_types[0], course, scores) == 0.0
     keeping_one = homework_course(10, 10, min_count=2, drop_count=1)
     assert assignment_type_average(keeping_one.assignment_types[0], keeping_one, scores) == 100.0
+
+
+def test_a_graded_subsection_worth_no_points_counts_as_a_zero_on_the_progress_page():
+    course = CourseOutline((Section("week", "Week", (
+        Subsection("hw1", "Homework 1", True, "Homework", 10), Subsection("hw0", "Survey", True, "Homework", 0))),),
+        (AssignmentType("Homework", 1, 0, 1.0, "HW"),))
+    assert assignment_type_average(course.assignment_types[0], course, {"hw1": SubsectionScore(10, 10)}) == 50.0
+
+
+def test_a_score_whose_correctness_is_hidden_stays_out_of_the_numerator():
+    course = CourseOutline((Section("week", "Week", (
+        Subsection("hw1", "Homework 1", True, "Homework", 10, show_correctness="never"),
+        Subsection("hw2", "Homework 2", True, "Homework", 10))),), (AssignmentType("Homework", 2, 0, 1.0, "HW"),))
+    scores = {"hw1": SubsectionScore(10, 10), "hw2": SubsectionScore(5, 10)}
+    assert assignment_type_average(course.assignment_types[0], course, scores) == 25.0  # (0 + 0.5) / 2
+    [requirement] = assignment_requirements(CertificateSettings(grade_rule="none", assignment_minimums="Homework: 50"),
+                                            course, scores)
+    assert requirement.met is False

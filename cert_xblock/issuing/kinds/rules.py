@@ -1,15 +1,15 @@
 """Rules any kind may add: a minimum per assignment type, and a minimum completion.
 
-**Assignment types.** The figure compared is the one the learner sees on the Progress page for that type: the
-grader's unweighted average, the ``prominent`` entry of ``section_breakdown`` ("Homework Average = 60%", or for a
-type with one assignment just "Final Exam = 70%"). It is *not* ``grade_breakdown[type]['percent']``, which is that
-average times the type's weight (``WeightedSubsectionsGrader.grade`` in xmodule/graders.py). Nothing persists that
-average, so the platform's own grader computes it through the seam (``platform.assignment_type_fraction``:
-``AssignmentFormatGrader`` in xmodule/graders.py, each mark rounded by ``compute_percent`` in
-lms/djangoapps/grades/scores.py, 4 decimals on master) over the learner's persisted subsection grades: each
-graded subsection of the type with points is one mark (never attempted: 0 of the course's points); padding to
-``min_count`` and dropping the ``drop_count`` lowest are the grader's. The minimum is compared with the grader's
-unrounded average; the figure shown is rounded to 0.01 points, as the Progress page prints it.
+**Assignment types.** The figure compared is the one the learner sees on the Progress page for that type. On
+master that page reads the course home progress API's aggregation (``aggregate_assignment_type_grade_summary`` in
+lms/djangoapps/course_home_api/progress/api.py): a graded subsection worth no points is a 0, a score whose
+correctness is hidden (``show_correctness``) stays out of the numerator; older releases show the grader's
+unweighted average (``AssignmentFormatGrader`` in xmodule/graders.py, marks rounded by ``compute_percent``). It is
+*not* the type's weighted share of the course grade. Nothing persists that figure, so the platform's own function
+computes it through the seam (``platform.assignment_type_fraction``) over the learner's persisted subsection
+grades on their own structure (never attempted: 0 of the points they can see there); padding to ``min_count``
+and dropping the ``drop_count`` lowest are the platform's. The minimum is compared with the platform's figure;
+the figure shown is rounded to 0.01 points, as the Progress page prints it.
 
 **Completion.** The share of the learner's own units (a lesson: its sections' units) the learner has completed,
 as the Progress page's "Course completion" counts them (``get_course_blocks_completion_summary`` in
@@ -35,15 +35,15 @@ def _percent(fraction: float) -> float:
 
 def assignment_type_fraction(kind: AssignmentType, outline: CourseOutline, scores: dict[str, SubsectionScore]
                              ) -> float:
-    """The learner's average for one assignment type, 0..1 unrounded, from the platform's grader."""
-    marks = []
-    for section in outline.sections:
-        for subsection in section.subsections:
-            if not subsection.graded or subsection.format != kind.type:
-                continue
-            earned, possible = subsection_points(subsection, scores)
-            if possible > 0:
-                marks.append((subsection.usage_key, subsection.display_name, earned, possible))
+    """The learner's figure for one assignment type, 0..1, from the platform's own aggregation (``outline`` is
+    the learner's own)."""
+    from datetime import datetime
+
+    marks = [platform.GradedMark(subsection.usage_key, subsection.display_name,
+                                 *subsection_points(subsection, scores), show_correctness=subsection.show_correctness,
+                                 due=datetime.fromisoformat(subsection.due) if subsection.due else None)
+             for section in outline.sections for subsection in section.subsections
+             if subsection.graded and subsection.format == kind.type]
     return platform.assignment_type_fraction(kind, marks)
 
 

@@ -54,7 +54,20 @@ def lms_platform() -> contract.Platform:
         learner_outlines=learner_outlines,
         compute_percent=compute_percent,  # lms/djangoapps/grades/scores.py: 4 decimals on master, 2 before
         AssignmentFormatGrader=AssignmentFormatGrader,  # xmodule/graders.py: padding, total_with_drops
+        aggregate_assignment_type_grade_summary=_progress_summary(),
     )
+
+
+def _progress_summary() -> Any:
+    """The course home progress API's per-type aggregation (lms/djangoapps/course_home_api/progress/api.py:
+    ``aggregate_assignment_type_grade_summary``), where this release has it; None before, and the grader decides."""
+    try:
+        from lms.djangoapps.course_home_api.progress.api import (  # pylint: disable=import-error
+            aggregate_assignment_type_grade_summary,
+        )
+    except ImportError:
+        return None
+    return aggregate_assignment_type_grade_summary
 
 
 def _lms_user_id(xblock_user: Any) -> int | None:

@@ -1,10 +1,14 @@
-"""Twin of the platform's grading arithmetic: ``compute_percent`` (lms/djangoapps/grades/scores.py) and
-``AssignmentFormatGrader`` (xmodule/graders.py), the parts ``cert_xblock.platform.grading`` calls.
+"""Twin of the platform's grading arithmetic: ``compute_percent`` (lms/djangoapps/grades/scores.py),
+``AssignmentFormatGrader`` (xmodule/graders.py) and the course home progress API's per-type aggregation
+(``aggregate_assignment_type_grade_summary``, lms/djangoapps/course_home_api/progress/api.py), the parts
+``cert_xblock.platform.grading`` calls.
 
 ``compute_percent`` rounds to ``MARK_DECIMALS`` places as master does (4; releases before the change used 2, and
-``CERT_XBLOCK_TWIN_MARK_DECIMALS`` plays them). The grader pads the type's marks to ``min_count`` with zeros,
-drops the ``drop_count`` lowest and averages the rest; when the drops are as many as the marks or more, every mark
-is dropped and the average is 0, as the platform's ``total_with_drops`` leaves it.
+``CERT_XBLOCK_TWIN_MARK_DECIMALS`` plays them). The progress API's aggregation is master's;
+``CERT_XBLOCK_TWIN_PROGRESS_API = False`` plays a release without it (``progress_summary`` is then None). The
+grader pads the type's marks to ``min_count`` with zeros, drops the ``drop_count`` lowest and averages the rest;
+when the drops are as many as the marks or more, every mark is dropped and the average is 0, as the platform's
+``total_with_drops`` leaves it.
 """
 from __future__ import annotations
 
@@ -47,3 +51,54 @@ class AssignmentFormatGrader:
                      for index in range(count)]
         total, _dropped = self.total_with_drops(breakdown)
         return {"percent": total, "section_breakdown": breakdown}
+
+
+def progress_summary() -> Any:
+    """The twin's ``aggregate_assignment_type_grade_summary``, or None when it plays a release without it."""
+    return aggregate_assignment_type_grade_summary if getattr(settings, "CERT_XBLOCK_TWIN_PROGRESS_API", True) else None
+
+
+def round_away_from_zero(number: float, digits: int = 0) -> float:
+    """``openedx.core.lib.grade_utils.round_away_from_zero``: halves away from zero, not to even."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(str(number)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
+def aggregate_assignment_type_grade_summary(course_grade: Any, grading_policy: dict, has_staff_access: bool = False
+                                            ) -> dict[str, Any]:
+    """The course home progress API's per-type figures (lms/djangoapps/course_home_api/progress/api.py): per type,
+    ``min_count`` zero placeholders replaced by the subsections as they come (a graded subsection without points is
+    a 0), the ``drop_count`` lowest removed, then the average of the scores the learner may see over all kept."""
+    from xblock.scorable import ShowCorrectness
+
+    policy = {entry.get("type"): entry for entry in grading_policy.get("GRADER", [])}
+    buckets: dict[str, dict[str, Any]] = {}
+    for chapter in course_grade.chapter_grades.values():
+        for grade in chapter.get("sections", []):
+            if not getattr(grade, "graded", False) or not getattr(grade, "format", ""):
+                continue
+            total = int(float(policy.get(grade.format, {}).get("min_count", 0) or 0))
+            bucket = buckets.setdefault(grade.format, {"scores": [0] * total, "visible": [None] * total,
+                                                       "total": total, "created": 0})
+            if bucket["created"] < bucket["total"] and bucket["scores"]:
+                bucket["scores"].pop(0)
+                bucket["visible"].pop(0)
+            earned, possible = grade.graded_total.earned or 0.0, grade.graded_total.possible or 0.0
+            bucket["scores"].append(earned / possible if possible else 0.0)
+            bucket["visible"].append(ShowCorrectness.correctness_available(grade.show_correctness, grade.due,
+                                                                           has_staff_access))
+            bucket["created"] += 1
+    results = []
+    for name, bucket in buckets.items():
+        droppable = int(float(policy.get(name, {}).get("drop_count", 0) or 0))
+        scores, visible = bucket["scores"], bucket["visible"]
+        while droppable > 0 and scores:
+            lowest = scores.index(min(scores))
+            scores.pop(lowest)
+            visible.pop(lowest)
+            droppable -= 1
+        shown = sum(score for score, seen in zip(scores, visible, strict=True) if seen)
+        results.append({"type": name, "average_grade": round_away_from_zero(shown / len(scores), 4) if scores
+                        else 0.0})
+    return {"results": results}
