@@ -1,12 +1,17 @@
 """Candidate-query benchmark per certificate kind: what the batch costs a block whose learners mostly hold it already.
 
-For each kind in ``CASES`` (a course block, a lesson block on one section, a pathway block over two other courses),
-on a course of N enrolled learners of every profile (``tests.batch.seeding``) prints:
+For each kind in ``CASES`` (a course block, a lesson block on one section, a rules block — no grade, a Homework
+minimum and a completion minimum — and a pathway block over two other courses), on a course of N enrolled learners
+of every profile (``tests.batch.seeding``; the lesson and rules courses with the demo's structure and per-learner
+structures: a third of the learners see a fourth section, each with an A/B group and a library pick) prints:
   * the SQL statements of the candidate query (``batch.candidate_ids``) at N and at N/10 learners: they must be
     the same number, whatever N;
   * the candidates it finds and its time when 5% of the learners have lost their certificate record;
   * a no-op re-run (the ``run_block_batch`` task in this process) when every learner holds the certificate: its time
-    and the chunks it sends (none).
+    and the chunks it sends (none);
+  * the decision of a full run: each chunk of 200 learners' grades and requirements (``requirements_for``: the
+    learners' own structures, subsection grades and completions), its statements per chunk and the seconds for
+    all N learners (what the kinds add to a chunk; printing PDFs is the same for every kind).
 
 Run from the repository root:
     python bench/kinds_benchmark.py [--learners 20000] [--database sqlite|mariadb]
@@ -40,6 +45,13 @@ def course_case(learners: int, slug: str) -> Any:
     return seed_course(learners, slug=slug, all_hold_certificates=True)
 
 
+def rules_case(learners: int, slug: str) -> Any:
+    """A block with no grade rule, Homework 60% and half the units completed, on per-learner structures."""
+    from tests.kinds.seeding import seed_rules_course
+
+    return seed_rules_course(learners, slug=slug, all_hold_certificates=True)
+
+
 def pathway_case(learners: int, slug: str) -> Any:
     """A pathway block over two other courses, one learner in seven short in one of them, every learner holding."""
     from tests.kinds.seeding import seed_pathway
@@ -49,12 +61,17 @@ def pathway_case(learners: int, slug: str) -> Any:
 
 def lesson_case(learners: int, slug: str) -> Any:
     """A lesson block on one section at 80%, one learner in seven below it, every learner holding."""
+    from tests.kinds.seeding import seed_explorers
     from tests.lesson.seeding import seed_lesson_course
 
-    return seed_lesson_course(learners, slug=slug, all_hold_certificates=True)
+    course = seed_lesson_course(learners, slug=slug, all_hold_certificates=True)
+    seed_explorers(course)
+    return course
 
 
-CASES: dict[str, Callable[[int, str], Any]] = {"course": course_case, "lesson": lesson_case, "pathway": pathway_case}
+CASES: dict[str, Callable[[int, str], Any]] = {"course": course_case, "lesson": lesson_case, "rules": rules_case,
+                                               "pathway": pathway_case}
+CHUNK = 200
 
 
 def main() -> None:
@@ -117,6 +134,26 @@ def measure(kind: str, seed: Callable[[int, str], Any], learners: int) -> None:
     count, candidates, seconds = statements(lambda: batch.candidate_ids(large_block))
     print(f"{kind}: {len(lost)} holders lost the certificate: candidate query {seconds:.3f} s, {count} statements, "
           f"{len(candidates)} candidates")
+    decide_all(kind, large_block, large.user_ids)
+
+
+def decide_all(kind: str, block: Any, user_ids: list[int]) -> None:
+    """A full run's decisions, chunk by chunk: the bulk grade read and every learner's requirements."""
+    from cert_xblock import platform
+    from cert_xblock.issuing.kinds import requirements_for
+
+    course = platform.get_course_info(block.ref.course_key)
+
+    def decide(chunk: list[int]) -> Any:
+        grades = platform.read_course_grades(chunk, block.ref.course_key)
+        return requirements_for(block.ref.block_id, block.ref.course_key, block.rules, grades, course)
+
+    per_chunk = statements(lambda: decide(user_ids[:CHUNK]))[0]
+    started = time.perf_counter()
+    for start in range(0, len(user_ids), CHUNK):
+        decide(user_ids[start:start + CHUNK])
+    print(f"{kind}: full run's decisions: {per_chunk} statements per chunk of {CHUNK}, "
+          f"{time.perf_counter() - started:.2f} s for {len(user_ids)} learners")
 
 
 if __name__ == "__main__":

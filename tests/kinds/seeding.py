@@ -39,3 +39,50 @@ def seed_pathway(learners: int, slug: str, listed: int = 2, all_hold_certificate
     course.eligible -= {user_id for i, user_id in enumerate(course.user_ids)
                         if i % 7 < listed and i % 10 != ALLOWLISTED_PROFILE}
     return course
+
+
+def seed_explorers(course: SeededCourse, every: int = 3) -> None:
+    """Per-learner structures on a course seeded with the demo's structure: every ``every``-th learner is an
+    Explorer (sees Week 4), in A/B group ``i % 2``, with a library pick; for ``bench/kinds_benchmark.py``."""
+    import json
+
+    from cert_xblock.platform.twin.demo_coursework import AB_TEST, EXPLORERS
+    from cert_xblock.platform.twin.learner_blocks import PARTITION_TAG, StudentModule, UserCourseTag
+
+    explorers = course.user_ids[::every]
+    library = course.course_key.make_usage_key("library_content", "w4_library")
+    UserCourseTag.objects.bulk_create([UserCourseTag(user_id=user_id, course_id=course.course_key,
+                                                     key=PARTITION_TAG.format(id=partition), value=str(value))
+                                       for i, user_id in enumerate(explorers)
+                                       for partition, value in ((EXPLORERS[0], EXPLORERS[1]), (AB_TEST, i % 2))],
+                                      batch_size=5000)
+    StudentModule.objects.bulk_create([StudentModule(
+        student_id=user_id, course_id=course.course_key, module_state_key=library, module_type="library_content",
+        state=json.dumps({"selected": [["problem", f"w4_lib_p{1 + i % 3}"]]})) for i, user_id in enumerate(explorers)],
+        batch_size=5000)
+
+
+def seed_rules_course(learners: int, slug: str, all_hold_certificates: bool = False) -> SeededCourse:
+    """A bulk-seeded course with the demo's structure (Week 4 for a third of the learners) whose block asks no
+    grade, a Homework minimum of 60% and half the units completed: every learner has 9/10 in Homework 1 (one in
+    seven 5/10) and the first six units done. For ``bench/kinds_benchmark.py``."""
+    from opaque_keys.edx.keys import UsageKey
+
+    from cert_xblock.platform.twin.coursework import BlockCompletion, PersistentSubsectionGrade
+    from cert_xblock.platform.twin.demo_coursework import seed_structure, unit_leaves
+
+    course = seed_course(learners, slug=slug, all_hold_certificates=all_hold_certificates)
+    seed_structure(course.course_key)
+    seed_explorers(course)
+    rules = CertificateSettings(grade_rule="none", assignment_minimums="Homework: 60", completion_percent=50)
+    CertificateBlockConfig.objects.filter(block_id=course.block_id).update(settings=rules.to_dict())
+    homework = course.course_key.make_usage_key("sequential", "hw1")
+    PersistentSubsectionGrade.objects.bulk_create((PersistentSubsectionGrade(
+        user_id=user_id, course_id=course.course_key, usage_key=homework, earned_graded=5 if i % 7 == 0 else 9,
+        possible_graded=10, earned_all=9, possible_all=10) for i, user_id in enumerate(course.user_ids)),
+        batch_size=5000)
+    done = [UsageKey.from_string(key) for leaves in unit_leaves(course.course_key)[:6] for key in leaves]
+    BlockCompletion.objects.bulk_create((BlockCompletion(user_id=user_id, context_key=course.course_key,
+                                                         block_key=key, block_type=key.block_type, completion=1.0)
+                                         for user_id in course.user_ids for key in done), batch_size=5000)
+    return course

@@ -26,6 +26,7 @@ LEARNERS = [
     ("cara", "Cara Course-Staff", "verified", None),
     ("ivan", "Ivan Instructor", "verified", None),
     ("olga", "Olga Org-Staff", "verified", None),
+    ("eva", "Eva Lindqvist", "verified", (0.81, "B")),  # an Explorer: her own course has a fourth section
 ]
 # The pathway scenario's first course: username -> (percent, letter) there ('' letter: failing). Ada passed it
 # (so she earns the pathway certificate), Ben passed it but not CERT101, Dana failed it.

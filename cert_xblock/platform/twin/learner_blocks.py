@@ -112,9 +112,9 @@ def visible_rows(rows: list[StructureBlock], groups: dict[int, int], selections:
     return [row for row in rows if row.usage_key in kept]
 
 
-def learner_rows(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, list[StructureBlock]]:
-    """The structure rows each learner's transformers keep: one query for the structure, one for partition groups,
-    one for library selections, whatever the number of learners."""
+def _learner_views(user_ids: Iterable[int], course_key: CourseKey
+                   ) -> tuple[list[StructureBlock], dict[int, tuple[dict[int, int], dict[str, list[str]]]]]:
+    """The course's rows, and each learner's partition groups and library selections (three queries)."""
     ids = list(user_ids)
     rows = list(StructureBlock.objects.filter(course_id=course_key).order_by("position", "id"))
     groups: dict[int, dict[int, int]] = {user_id: {} for user_id in ids}
@@ -128,10 +128,31 @@ def learner_rows(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, li
             "student_id", "module_state_key", "state"):
         chosen = json.loads(state or "{}").get("selected", [])
         selections[user_id][str(block)] = [str(course_key.make_usage_key(kind, name)) for kind, name in chosen]
+    return rows, {user_id: (groups[user_id], selections[user_id]) for user_id in ids}
+
+
+def _view_key(view: tuple[dict[int, int], dict[str, list[str]]]) -> tuple:
+    groups, selections = view
+    return tuple(sorted(groups.items())), tuple(sorted((key, tuple(chosen)) for key, chosen in selections.items()))
+
+
+def learner_rows(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, list[StructureBlock]]:
+    """The structure rows each learner's transformers keep (three queries, whatever the number of learners)."""
+    rows, views = _learner_views(user_ids, course_key)
     now = datetime.now(UTC)
-    return {user_id: visible_rows(rows, groups[user_id], selections[user_id], now) for user_id in ids}
+    return {user_id: visible_rows(rows, *view, now) for user_id, view in views.items()}
 
 
 def learner_outlines(user_ids: Iterable[int], course_key: CourseKey) -> dict[int, CourseOutline]:
-    """Each learner's own outline, from the rows their transformers keep."""
-    return {user_id: outline_from_rows(rows) for user_id, rows in learner_rows(user_ids, course_key).items()}
+    """Each learner's own outline. Learners with the same groups and selections see the same course, so each
+    distinct view is built once (a chunk usually holds a handful)."""
+    rows, views = _learner_views(user_ids, course_key)
+    now = datetime.now(UTC)
+    built: dict[tuple, CourseOutline] = {}
+    result = {}
+    for user_id, view in views.items():
+        key = _view_key(view)
+        if key not in built:
+            built[key] = outline_from_rows(visible_rows(rows, *view, now))
+        result[user_id] = built[key]
+    return result
