@@ -34,7 +34,7 @@ def staff_root(usage: str, course: str = DEMO_COURSE) -> str:
     return f"/api/cert_xblock/v1/courses/{course}/blocks/{quote(usage, safe='')}/"
 
 
-def browser(user=None) -> Client:
+def csrf_client(user=None) -> Client:
     """A client that CSRF-checks as a browser's requests are checked, signed in as ``user`` with the CSRF cookie set
     (the header is the caller's to send: ``HTTP_X_CSRFTOKEN=CSRF``)."""
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)

@@ -12,7 +12,7 @@ from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertifi
 from cert_xblock.platform.twin.models import CourseEnrollment
 from tests.staff.conftest import BLOCK_ID, COURSE
 
-from .doors import CSRF, REST_WRITES, browser, demo_usage
+from .doors import CSRF, REST_WRITES, csrf_client, demo_usage
 
 pytestmark = pytest.mark.django_db
 ROOT = f"/api/cert_xblock/v1/courses/{COURSE}/blocks/{BLOCK_ID}/"
@@ -30,7 +30,7 @@ def state() -> tuple:
 # 1. REST bodies were parsed (for the CSRF check) before the permission check ---------------------------------------
 @pytest.mark.parametrize("write", sorted(REST_WRITES))
 def test_a_learners_deeply_nested_body_is_refused_by_the_table_unparsed(course, write):
-    response = browser(course.users["ada"]).post(ROOT + write, DEEP, content_type="application/json")
+    response = csrf_client(course.users["ada"]).post(ROOT + write, DEEP, content_type="application/json")
     assert (response.status_code, response.json()) == (
         403, {"detail": "Only the course team can manage this course's certificates."})
 
@@ -38,7 +38,7 @@ def test_a_learners_deeply_nested_body_is_refused_by_the_table_unparsed(course, 
 @pytest.mark.parametrize("write", sorted(REST_WRITES))
 def test_staffs_deeply_nested_body_is_a_400_that_says_so(course, write):
     before = state()
-    response = browser(course.staff).post(ROOT + write, DEEP, content_type="application/json",
+    response = csrf_client(course.staff).post(ROOT + write, DEEP, content_type="application/json",
                                           HTTP_X_CSRFTOKEN=CSRF)
     assert (response.status_code, response.json()) == (400, {"detail": "The request body is nested too deeply."})
     assert state() == before
@@ -47,14 +47,14 @@ def test_staffs_deeply_nested_body_is_a_400_that_says_so(course, write):
 @pytest.mark.parametrize("write", sorted(REST_WRITES))
 def test_an_oversized_body_is_a_json_413_with_its_reason(course, write):
     body = b'{"note": "' + b"x" * 3_000_000 + b'"}'
-    response = browser(course.staff).post(ROOT + write, body, content_type="application/json",
+    response = csrf_client(course.staff).post(ROOT + write, body, content_type="application/json",
                                           HTTP_X_CSRFTOKEN=CSRF)
     assert response.status_code == 413 and response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "The request body is too large."}
 
 
 def test_staff_without_the_csrf_token_are_refused_after_the_table_without_the_body_read(course):
-    response = browser(course.staff).post(ROOT + "revoke", DEEP, content_type="application/json")
+    response = csrf_client(course.staff).post(ROOT + "revoke", DEEP, content_type="application/json")
     assert response.status_code == 403 and response.json()["detail"].startswith("CSRF Failed")
 
 
@@ -70,7 +70,7 @@ def test_a_lone_surrogate_is_a_400_naming_the_field_before_any_work(course, writ
     course.issue("ada")
     course.issue("chen")
     before = state()
-    response = browser(course.staff).post(ROOT + write, json.dumps(body), content_type="application/json",
+    response = csrf_client(course.staff).post(ROOT + write, json.dumps(body), content_type="application/json",
                                           HTTP_X_CSRFTOKEN=CSRF)
     assert response.status_code == 400
     assert response.json() == {"detail": f"'{field}' holds a character that is not text (U+D800): remove it and "
@@ -97,7 +97,7 @@ def test_a_lone_surrogate_sent_to_the_block_handler_is_a_400_naming_the_field(cl
 # 3. An allowlist CSV field over 131,072 characters raised csv.Error ------------------------------------------------
 def test_a_csv_line_too_long_is_reported_on_its_row_and_the_rest_applied(course):
     body = f"ben,Group A\n{'x' * 140_000},note\nchen\n".encode()
-    response = browser(course.staff).post(ROOT + "allowlist/csv", body, content_type="text/csv",
+    response = csrf_client(course.staff).post(ROOT + "allowlist/csv", body, content_type="text/csv",
                                           HTTP_X_CSRFTOKEN=CSRF)
     assert response.status_code == 200, response.content[:300]
     rows = response.json()["rows"]
@@ -113,7 +113,7 @@ def test_a_csv_of_1500_emails_is_looked_up_and_applied(course):
     learners = [users.create(username=f"crowd{n}", email=f"Crowd{n}@Example.org") for n in range(1_500)]
     CourseEnrollment.objects.bulk_create(CourseEnrollment(user=u, course_id=COURSE, mode="audit") for u in learners)
     body = "".join(f"crowd{n}@example.org\n" for n in range(1_500)).encode() + b"nobody@example.org\n"
-    response = browser(course.staff).post(ROOT + "allowlist/csv", body, content_type="text/csv",
+    response = csrf_client(course.staff).post(ROOT + "allowlist/csv", body, content_type="text/csv",
                                           HTTP_X_CSRFTOKEN=CSRF)
     assert response.status_code == 200, response.content[:300]
     assert (response.json()["applied"], response.json()["errors"]) == (1_500, 1)
@@ -133,7 +133,7 @@ def test_a_huge_page_number_is_a_400_naming_it(course, page):
 def test_a_huge_after_for_regenerate_all_is_a_400_naming_it(course):
     course.issue("ada")
     before = state()
-    response = browser(course.staff).post(ROOT + "regenerate-all", json.dumps({"reason": "x", "after": 2**70}),
+    response = csrf_client(course.staff).post(ROOT + "regenerate-all", json.dumps({"reason": "x", "after": 2**70}),
                                           content_type="application/json", HTTP_X_CSRFTOKEN=CSRF)
     assert response.status_code == 400 and "'after'" in response.json()["detail"]
     assert state() == before
