@@ -48,6 +48,11 @@ def code_of(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+def printable(text: str) -> str:
+    """``text`` with each invalid character written as its code point, so a refusal can quote where it is."""
+    return "".join(code_of(char) if invalid_character(char) else char for char in text)
+
+
 def check_text(value: Any, field: str = "", _: Translate = lambda s: s) -> None:
     """Refuse (``InputRefused``, 400) any text inside ``value`` — keys too, at any depth — that is not valid
     Unicode, naming where it is (``note``, ``values.signatories[0]``)."""
@@ -65,7 +70,7 @@ def _first_invalid(value: Any, where: str, depth: int) -> tuple[str, str] | None
         return None
     if isinstance(value, Mapping):
         for key, child in value.items():
-            name = f"{where}.{key}" if where else str(key)
+            name = f"{where}.{printable(str(key))}" if where else printable(str(key))
             found = _first_invalid(key, name, depth + 1) or _first_invalid(child, name, depth + 1)
             if found is not None:
                 return found

@@ -17,7 +17,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_noop
 
 from cert_xblock import platform
-from cert_xblock.core.inputs import code_of, invalid_character
+from cert_xblock.core.inputs import invalid_character, printable
 from cert_xblock.issuing.issuance import BlockRef
 from cert_xblock.models import AllowlistEntry, StaffAction
 from cert_xblock.staff import audit
@@ -164,10 +164,7 @@ def _rows(data: bytes) -> Iterator[tuple[int, str, str | None, str]]:
             yield number, "", _BLANK, ""
             continue
         if len(text) > MAX_CSV_LINE or invalid_character(text) is not None:
-            bad = invalid_character(text)
-            shown = text[:80] if bad is None else text[:80].replace(bad, code_of(bad))
-            yield number, "".join(c if invalid_character(c) is None else "?" for c in shown), (
-                _TOO_LONG if bad is None else _NOT_TEXT), ""
+            yield number, printable(text[:80]), _TOO_LONG if invalid_character(text) is None else _NOT_TEXT, ""
             continue
         try:
             fields = next(csv.reader([text], delimiter=";" if ";" in text and "," not in text else ","))
