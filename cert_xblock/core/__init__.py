@@ -6,6 +6,7 @@
   writes them.
 - ``resources`` and ``templating``: the templates, static files and translations, installed or in a checkout.
 - ``http``: JSON answers and request parsing with a 4xx and a reason for bad input.
+- ``inputs``: text a caller sends refused when it is not valid Unicode, and bounds on named fields, before any work.
 - ``queueing``: hand work to a Celery worker when one can receive it.
 
 May import: Django, the ``platform`` seam and ``rendering``'s wording type; no other stage (they all import this).

@@ -3,7 +3,7 @@
 Every handler parses its request here before it touches anything: the method (405), the content type (415), the
 size (413) and the JSON shape (400), each refusal with a reason in the caller's language. Nothing a caller sends
 can reach the code behind a handler as an exception: deep nesting, non-finite numbers, multipart bodies, bytes
-that are not UTF-8 all end here as a 4xx.
+that are not UTF-8, text that is not valid Unicode (``core.inputs``) all end here as a 4xx.
 """
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from webob import Response
+
+from cert_xblock.core.inputs import InputRefused, check_text
 
 # Bodies larger than this are refused unread: the biggest legitimate one (a Studio save) is a few KB.
 MAX_BODY_BYTES = 64 * 1024
@@ -60,6 +62,12 @@ def parse_json_object(request: Any, _: Callable[[str], str] = lambda s: s,
     body = request.body_file_raw.read(max_bytes + 1) if request.content_length is None else request.body
     if len(body) > max_bytes:
         raise RequestError(413, _("The request body is too large."))
+    return load_json_object(body, _)
+
+
+def load_json_object(body: bytes, _: Callable[[str], str] = lambda s: s) -> dict[str, Any]:
+    """A body already read within its size limit, as a JSON object of valid text (``inputs.check_text``): the
+    block's handlers and the REST API's parser share it. ``RequestError`` (400) names what is wrong."""
     if not body.strip():
         return {}
     try:
@@ -72,6 +80,10 @@ def parse_json_object(request: Any, _: Callable[[str], str] = lambda s: s,
         raise RequestError(400, _("The request body must be a JSON object."))
     if _depth(data) > MAX_JSON_DEPTH:
         raise RequestError(400, _("The request body is nested too deeply."))
+    try:
+        check_text(data, "", _)
+    except InputRefused as exc:
+        raise RequestError(exc.status, str(exc)) from None
     return data
 
 

@@ -16,6 +16,7 @@ from cert_xblock.staff.allowlist import add as allowlist_add
 from cert_xblock.staff.allowlist import entries as allowlist_entries
 from cert_xblock.staff.allowlist import import_csv as allowlist_import_csv
 from cert_xblock.staff.allowlist import remove as allowlist_remove
+from cert_xblock.staff.arguments import check_arguments
 from cert_xblock.staff.audit import Actor, StaffError, history
 from cert_xblock.staff.dashboard import counts, learners
 from cert_xblock.staff.issue_now import progress as issue_now_progress
@@ -29,7 +30,8 @@ from cert_xblock.staff.revocation import restore, revoke
 __all__ = [
     "MAX_CSV_BYTES", "OPERATIONS", "Actor", "Operation", "StaffError", "allowlist_add", "allowlist_entries",
     "allowlist_import_csv",
-    "allowlist_remove", "block_certificate", "counts", "history", "issue_now_progress", "learners", "pdf_zip",
+    "allowlist_remove", "block_certificate", "check_arguments", "counts", "history", "issue_now_progress",
+    "learners", "pdf_zip",
     "perform", "regenerate", "regenerate_all", "report_csv", "restore", "revoke", "start_issue_now",
     "user_by_identifier", "versions",
 ]

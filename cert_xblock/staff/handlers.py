@@ -2,7 +2,8 @@
 
 The permission table is asked first (the operation's row; an unknown operation is checked against the
 dashboard's row, so a learner is refused before learning what exists); then the method, content type, size
-and shape of the request; only then does the operation run.
+and shape of the request, and every argument's text and bounds (``ARGUMENTS``, which the REST API applies too);
+only then does the operation run.
 """
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from webob import Response
 
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
 from cert_xblock.core.i18n import direction, gettext_for
+from cert_xblock.core.inputs import InputRefused
 from cert_xblock.core.permissions import Action
 from cert_xblock.core.resources import read_text
 from cert_xblock.core.templating import render_template
 from cert_xblock.issuing.batch.runner import BatchBlock
 from cert_xblock.platform.types import Learner
 from cert_xblock.staff.allowlist import MAX_CSV_BYTES
+from cert_xblock.staff.arguments import check_arguments
 from cert_xblock.staff.audit import Actor
 from cert_xblock.staff.dashboard import STATUSES
 from cert_xblock.staff.operations import OPERATIONS, perform
@@ -41,7 +44,8 @@ def handle(block: Any, request: Any, suffix: str, learner: Learner) -> Response:
         return error_response(404, _("There is no staff operation '{name}'.").format(name=name[:40]))
     try:
         data = read_arguments(request, operation.method, operation.body, _)
-    except RequestError as exc:
+        check_arguments(request.GET if isinstance(data, tuple) else data, _)
+    except (RequestError, InputRefused) as exc:
         return error_response(exc.status, str(exc))
     status, payload = perform(name, BatchBlock(block.block_ref, block.certificate_settings), data,
                               Actor(learner.username, learner.user_id), _)

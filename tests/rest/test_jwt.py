@@ -58,3 +58,37 @@ def test_a_forged_jwt_is_refused(client, people, lms_jwt):
 def test_without_credentials_the_api_asks_for_a_jwt(client, db, lms_jwt):
     response = client.get(f"{API}/me/certificates")
     assert response.status_code == 401 and response["WWW-Authenticate"] == 'JWT realm="api"'
+
+
+STAFF_WRITES = ["allowlist", "allowlist/csv", "allowlist/remove", "revoke", "restore", "regenerate", "regenerate-all",
+                "issue-now"]
+
+
+def test_a_restricted_applications_jwt_is_refused_by_every_rest_write_and_read(client, people, lms_jwt):
+    """The LMS's ``NotJwtRestrictedApplication``: a client-credentials token of a restricted OAuth application acts
+    for nobody, even when it names course staff; the same user's ordinary token may."""
+    from cert_xblock.models import AllowlistEntry, IssuedCertificate, StaffAction
+
+    from .conftest import BLOCK, COURSE
+
+    restricted = generate_asymmetric_jwt_token(generate_latest_version_payload(people.course_staff,
+                                                                                is_restricted=True))
+    blocks = f"{API}/courses/{COURSE}/blocks/{BLOCK}"
+    before = (list(IssuedCertificate.objects.values_list("pk", "status")), StaffAction.objects.count())
+    refusal = {"detail": "A restricted application's token cannot use this API."}
+    for write in STAFF_WRITES:
+        body = b"ben\n" if write == "allowlist/csv" else json.dumps({"user": "ada", "reason": "r", "note": "n"})
+        response = client.post(f"{blocks}/{write}", body, HTTP_AUTHORIZATION=f"JWT {restricted}",
+                               content_type="text/csv" if write == "allowlist/csv" else "application/json")
+        assert (write, response.status_code, response.json()) == (write, 403, refusal)
+    for read in (f"{blocks}/summary", f"{blocks}/learners", f"{API}/courses/{COURSE}/certificates",
+                 f"{API}/me/certificates", f"{API}/courses/{COURSE}/learners/ada"):
+        response = client.get(read, HTTP_AUTHORIZATION=f"JWT {restricted}")
+        assert (read, response.status_code, response.json()) == (read, 403, refusal)
+    assert (list(IssuedCertificate.objects.values_list("pk", "status")), StaffAction.objects.count()) == before
+    assert not AllowlistEntry.objects.exists()
+
+    ordinary = generate_asymmetric_jwt_token(generate_latest_version_payload(people.course_staff))
+    response = client.post(f"{blocks}/allowlist", {"user": "ben", "note": "n"}, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"JWT {ordinary}")
+    assert response.status_code == 200 and response.json()["outcome"] == "added"

@@ -11,6 +11,7 @@ import pytest
 from cert_xblock.core.permissions import Role
 from tests import services
 from tests.block.helpers import certificate_files, rows
+from tests.staff.conftest import course  # noqa: F401 - the staff course, for the input tests in process
 
 # The demo's people (cert_xblock/platform/twin/demo_data.py) and the roles the platform gives them in the demo course,
 # written out here rather than asked of the code under test.

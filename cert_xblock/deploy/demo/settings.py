@@ -11,6 +11,11 @@ from workbench.settings import *  # noqa: F403 - the workbench is the host proje
 
 from cert_xblock.settings.common import plugin_settings
 
+# Django's debug pages (tracebacks, settings, every URL pattern) only for a developer who asks for them: a learner
+# who triggers an error sees a plain page. The workbench turns DEBUG on; the demo serves static files itself (urls).
+DEBUG = os.environ.get("CERT_XBLOCK_DEBUG", "") == "1"
+for _template in TEMPLATES:  # noqa: F405
+    _template.setdefault("OPTIONS", {})["debug"] = DEBUG
 VAR_DIR = Path(os.environ.get("CERT_XBLOCK_VAR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 

@@ -1,8 +1,10 @@
 """REST views: my certificates (and my PDF), one learner's standing in a course, all certificates of a course.
 
-Read-only. Who may call each view is the permission table's (``cert_xblock.core.permissions``, each view's
-``permission_action``); course roles are decided by the platform. Every refusal is a 4xx whose ``detail`` says
-what was wrong.
+Who may call each view is the permission table's (``cert_xblock.core.permissions``, each view's
+``permission_action``); course roles are decided by the platform. The checks run before anything reads the body
+(``permissions.api_permissions``); then the URL's parts and the query are checked as valid text, and a body is
+parsed within its size and depth and checked the same way (``core.inputs``). Every refusal is a 4xx whose
+``detail`` says what was wrong.
 """
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.utils.translation import gettext_noop
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework.exceptions import (
@@ -25,8 +26,7 @@ from rest_framework.exceptions import (
 )
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import BaseParser, JSONParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.parsers import BaseParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,6 +34,8 @@ from rest_framework.schemas.openapi import AutoSchema
 from rest_framework.views import APIView
 
 from cert_xblock import platform
+from cert_xblock.core.http import MAX_BODY_BYTES, RequestError, load_json_object
+from cert_xblock.core.inputs import InputRefused, check_text
 from cert_xblock.core.permissions import Action, allowed
 from cert_xblock.issuing.batch.runner import BatchBlock, course_blocks
 from cert_xblock.issuing.issuance import assess
@@ -41,7 +43,13 @@ from cert_xblock.models import IssuedCertificate
 from cert_xblock.notifications import tracking
 from cert_xblock.records import storage
 from cert_xblock.records.verification import EXPIRED, REVOKED, VALID, certificate_status
-from cert_xblock.web.rest.permissions import FollowsTable, authentication_classes, request_gettext, view_caller
+from cert_xblock.web.rest.permissions import (
+    PayloadTooLarge,
+    api_permissions,
+    authentication_classes,
+    request_gettext,
+    view_caller,
+)
 from cert_xblock.web.rest.serializers import CertificateSerializer, LearnerStatusSerializer, StaffCertificateSerializer
 
 
@@ -51,7 +59,32 @@ class Pages(PageNumberPagination):
     max_page_size = 500
 
 
-class _CourseView:
+class BadInput(APIException):
+    """A 4xx naming the field the caller sent wrong (``core.inputs``, ``core.http``)."""
+
+    status_code = 400
+
+    def __init__(self, detail: str, status: int = 400):
+        super().__init__(detail)
+        self.status_code = status
+
+
+class _Checked:
+    """Once the permission is decided (``APIView.initial``): the URL's parts and the query as valid text."""
+
+    kwargs: dict[str, Any]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        _ = request_gettext(request)
+        try:
+            check_text(dict(self.kwargs), "", _)
+            check_text(request.query_params.dict(), "", _)
+        except InputRefused as exc:
+            raise BadInput(str(exc), exc.status) from None
+
+
+class _CourseView(_Checked):
     """The course key in the URL; a malformed one is a 400 that names it."""
 
     kwargs: dict[str, Any]
@@ -86,12 +119,12 @@ def _filter_status(queryset: QuerySet, request: Request) -> QuerySet:
     return queryset.filter(filters[status])
 
 
-class MyCertificatesView(ListAPIView):
+class MyCertificatesView(_Checked, ListAPIView):
     """The signed-in learner's certificates, newest first. Filter with ``?status=valid|revoked|expired``."""
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_classes = api_permissions()
     permission_action = Action.API_MY_CERTIFICATES
     serializer_class = CertificateSerializer
     pagination_class = Pages
@@ -106,7 +139,7 @@ class CourseCertificatesView(_CourseView, ListAPIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_classes = api_permissions()
     permission_action = Action.API_COURSE_CERTIFICATES
     serializer_class = StaffCertificateSerializer
     pagination_class = Pages
@@ -121,7 +154,7 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_classes = api_permissions()
     permission_action = Action.API_LEARNER_STATUS
     serializer_class = LearnerStatusSerializer
 
@@ -160,11 +193,11 @@ class LearnerStatusView(_CourseView, RetrieveAPIView):
         return standings
 
 
-class MyCertificateDownloadView(APIView):
+class MyCertificateDownloadView(_Checked, APIView):
     """The signed-in learner's own PDF: a redirect to a short-lived signed link (S3) or the file itself."""
 
     authentication_classes = authentication_classes()
-    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_classes = api_permissions()
     permission_action = Action.API_MY_CERTIFICATES  # signed in; the file itself is the holder's only (below)
 
     def get(self, request: Request, verify_id: str) -> HttpResponse:
@@ -186,9 +219,22 @@ class MyCertificateDownloadView(APIView):
 
 
 # --- course-team operations on one certificate block (cert_xblock.staff) -----------------------------------------
-class PayloadTooLarge(APIException):
-    status_code = 413
-    default_detail = gettext_noop("The request body is too large.")
+class JSONObjectParser(BaseParser):
+    """A JSON object within the size limit, nested at most 8 deep, of valid text (``core.http.load_json_object``,
+    as the block's handlers parse theirs): anything else is a 4xx naming what is wrong, never a RecursionError."""
+
+    media_type = "application/json"
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> dict[str, Any]:
+        request = (parser_context or {}).get("request")
+        _ = request_gettext(request) if request is not None else (lambda text: text)
+        data = stream.read(MAX_BODY_BYTES + 1) if stream is not None else b""
+        if len(data) > MAX_BODY_BYTES:
+            raise PayloadTooLarge(_("The request body is too large."))
+        try:
+            return load_json_object(data, _)
+        except RequestError as exc:
+            raise BadInput(str(exc), exc.status) from None
 
 
 class CSVParser(BaseParser):
@@ -202,7 +248,7 @@ class CSVParser(BaseParser):
         data = stream.read(MAX_CSV_BYTES + 1) if stream is not None else b""
         if len(data) > MAX_CSV_BYTES:
             request = (parser_context or {}).get("request")
-            raise PayloadTooLarge(request_gettext(request)(PayloadTooLarge.default_detail) if request else None)
+            raise PayloadTooLarge(request_gettext(request)("The request body is too large.") if request else None)
         return data
 
 
@@ -239,8 +285,8 @@ class StaffOperationView(_BlockView, APIView):
 
     authentication_classes = authentication_classes()
     renderer_classes = [JSONRenderer]
-    parser_classes = [JSONParser, CSVParser]
-    permission_classes = [IsAuthenticated, FollowsTable]
+    parser_classes = [JSONObjectParser, CSVParser]
+    permission_classes = api_permissions()
     operations: dict[str, str] = {}
     schema = _OperationSchema()
 
@@ -250,6 +296,14 @@ class StaffOperationView(_BlockView, APIView):
 
         return OPERATIONS[next(iter(self.operations.values()))].action
 
+    @property
+    def max_body_bytes(self) -> int:
+        """The allowlist's CSV may be 1 MB; every other body is a small JSON object."""
+        from cert_xblock.staff import MAX_CSV_BYTES, OPERATIONS
+
+        takes_csv = any(OPERATIONS[name].body == "csv" for name in self.operations.values())
+        return MAX_CSV_BYTES if takes_csv else MAX_BODY_BYTES
+
     def get(self, request: Request, **kwargs: Any) -> Response:
         return self._perform(request, "GET")
 
@@ -257,7 +311,7 @@ class StaffOperationView(_BlockView, APIView):
         return self._perform(request, "POST")
 
     def _perform(self, request: Request, method: str) -> Response:
-        from cert_xblock.staff import OPERATIONS, Actor, perform
+        from cert_xblock.staff import OPERATIONS, Actor, check_arguments, perform
 
         _ = request_gettext(request)
         name = self.operations.get(method)
@@ -274,6 +328,10 @@ class StaffOperationView(_BlockView, APIView):
             data = request.data
             if not isinstance(data, dict):
                 raise ParseError(_("The request body must be a JSON object."))
+        try:
+            check_arguments(request.query_params.dict() if isinstance(data, tuple) else data, _)
+        except InputRefused as exc:
+            raise BadInput(str(exc), exc.status) from None
         status, payload = perform(name, block, data, Actor(request.user.username, request.user.pk), _)
         return Response(payload, status=status)
 
@@ -283,7 +341,7 @@ class StaffReportView(_BlockView, APIView):
     streamed: the response starts at once and memory stays flat however many certificates there are."""
 
     authentication_classes = authentication_classes()
-    permission_classes = [IsAuthenticated, FollowsTable]
+    permission_classes = api_permissions()
     permission_action = Action.STAFF_REPORT
 
     def get(self, request: Request, kind: str, **kwargs: Any) -> StreamingHttpResponse:
