@@ -56,3 +56,10 @@ def test_a_unit_is_complete_when_every_completable_block_in_it_is():
     units = [Unit("u1", ("a", "b"), ("a", "b")), Unit("u2", ("c",), ("c",)), Unit("u3", ("x",), ())]
     assert completion_percent(units, {"a", "c"}) == 67.0  # u2, and u3 with nothing to complete: whole percents
     assert completion_percent(units, {"a", "b", "c"}) == 100.0
+
+
+def test_completion_rounds_to_whole_percents_as_the_progress_page_does():
+    eight = [Unit(f"u{n}", (f"b{n}",), (f"b{n}",)) for n in range(8)]
+    assert completion_percent(eight, {"b0"}) == 12.0  # round(0.125, 2): 0.12, as the platform's Python rounds it
+    three = [Unit(f"u{n}", (f"b{n}",), (f"b{n}",)) for n in range(3)]
+    assert completion_percent(three, {"b0", "b1"}) == 67.0

@@ -16,7 +16,8 @@ as the Progress page's "Course completion" counts them (``get_course_blocks_comp
 lms/djangoapps/courseware/courses.py, over ``get_course_blocks(user, …)``): a unit is complete when every
 completable child the learner can see is (edx-completion's ``BlockCompletion`` at 1.0; only the children a
 randomized library block selected for them, only their A/B group's child), and the page shows it in whole
-percents, so that is the figure compared. Content the learner cannot reach yet is not in their units.
+percents (``calculate_progress_for_learner_in_course``: ``round(complete / total, 2)``), so that is the figure
+compared. Content the learner cannot reach yet is not in their units.
 """
 from __future__ import annotations
 
@@ -87,7 +88,9 @@ def completion_percent(units: list[Unit], done: set[str]) -> float:
     if not units:
         return 0.0
     complete = sum(1 for unit in units if all(block in done for block in unit.completable))
-    return float((Decimal(complete) * 100 / Decimal(len(units))).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    # ``round(complete_count / num_total_units, 2)``, as ``calculate_progress_for_learner_in_course``
+    # (lms/djangoapps/course_home_api/progress/api.py) mirrors the Progress page's donut chart: whole percents.
+    return float(Decimal(str(round(complete / len(units), 2))) * 100)
 
 
 def completion_requirement(required: float, units: list[Unit], done: set[str], subject: str) -> Requirement:
