@@ -3,9 +3,11 @@ subset TrueType fonts (9.6.4, 9.7.4), invisible text (text rendering mode 3, 9.3
 (/ActualText, 14.9.4), glyph outlines as paths (8.5), images, metadata; tagging is in ``tagging``.
 
 Text extraction: the leftmost glyph of each HarfBuzz cluster is the text glyph; its ToUnicode entry is the
-cluster's text (never empty) and its /W width the cluster's advance, so readers see one glyph per cluster
-and no gaps. Further glyphs of a cluster are filled as outlines; further characters of a conjunct and the
-characters of positioned marks are invisible text at the pen. Tested with poppler, PDFium, pdf.js, PDFBox.
+cluster's text (never empty). Every /W width is the embedded font program's advance (PDF/UA-1 7.21.5, PDF/A
+6.2.11.5); kerning is a TJ adjustment. A cluster of several glyphs is filled as outlines and its text shown
+invisibly (render mode 3) with the horizontal scaling (Tz, 9.3.4) that makes it span the cluster, so readers
+see one glyph per cluster and no gaps; further characters of a conjunct and the characters of positioned marks
+are invisible text at the pen. Tested with poppler, PDFium, pdf.js, PDFBox.
 
 The page's fixed artwork is drawn with reportlab once per design; what changes per certificate (the name,
 the QR code, the glyphs to embed) is written here directly, which is what keeps a certificate near a
@@ -27,27 +29,27 @@ FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, a
 
 
 class FontSlot:
-    """One font's use in one document: CID i draws glyph gids[i-1] with width widths[i-1] (a cluster's
-    advance); keys map (glyph, text, width) to CID."""
+    """One font's use in one document: CID i draws glyph gids[i-1], whose width widths[i-1] is the font's
+    advance for it; keys map (glyph, text) to CID."""
 
     __slots__ = ("font", "frozen", "gids", "keys", "name", "unicode_entries", "widths")
 
     def __init__(self, font: FontFile, name: str) -> None:
         self.font = font
         self.name = name
-        self.keys: dict[tuple[int, str, int], int] = {}
+        self.keys: dict[tuple[int, str], int] = {}
         self.gids: list[int] = []
         self.widths: list[int] = []
         self.unicode_entries: list[bytes] = []
         # The embedded objects of this exact glyph set, shared by every certificate that adds no glyph.
         self.frozen: tuple[int, bytes, bytes, bytes] | None = None
 
-    def cid(self, gid: int, text: str, width: int) -> int:
-        key = (gid, text, width)
+    def cid(self, gid: int, text: str) -> int:
+        key = (gid, text)
         cid = self.keys.get(key)
         if cid is None:
             self.gids.append(gid)
-            self.widths.append(width)
+            self.widths.append(self.font.width(gid))
             cid = self.keys[key] = len(self.gids)
             self.unicode_entries.append(b"<%04X> <%s>" % (cid, text.encode("utf-16-be").hex().encode("ascii")))
         return cid
@@ -94,9 +96,10 @@ def color_op(hex_color: str, stroke: bool = False) -> str:
 def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
     """Operators drawing one placed line, glyph by glyph as HarfBuzz positioned them, in visual order.
 
-    A glyph that carries text is shown as a CID (its ToUnicode entry is that text, its width its cluster's);
-    the extra glyphs of a cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are
-    filled as outlines after the text object, so extraction reads each cluster's characters exactly once.
+    A glyph that carries text is shown as a CID (its ToUnicode entry is that text, its width the font's); the
+    extra glyphs of a cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are filled
+    as outlines after the text object, with the cluster's own glyph, whose text is then shown invisibly across
+    the cluster, so extraction reads each cluster's characters exactly once and sees no gap.
     A left-to-right line whose glyphs are not one per character is wrapped in a /Span with /ActualText
     (ISO 32000-1 14.9.4).
     """
@@ -118,16 +121,26 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
         # every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so readers that
         # split text objects at a mark (PDFium) read one run.
         hidden = run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs)
-        for g in run.glyphs:
-            # Positioned marks and the extra glyphs of a cluster are filled as outlines; their text (a mark's
-            # character, the further characters of a conjunct) is invisible text at the pen, so the text
-            # position only moves forward and readers keep the characters with their letter.
+        glyphs = run.glyphs
+        for k, g in enumerate(glyphs):
+            # Positioned marks, the glyphs of a cluster of several and their extra glyphs are filled as
+            # outlines; their text (a mark's character, the further characters of a conjunct) is invisible
+            # text at the pen, so the text position only moves forward and readers keep the characters with
+            # their letter. So is a letter whose advance HarfBuzz changed when an invisible mark follows
+            # it: a kerning move between them would part the mark from its letter (pdf.js).
             positioned = bool(g.x_offset or g.y_offset)
-            if hidden or not g.text or (positioned and not g.invisible):
+            several = g.span != g.advance or (not hidden and _kerned_before_mark(font, glyphs, k))
+            drawn_as_text = g.text and not hidden and not g.invisible and not positioned and not several
+            if not drawn_as_text and not g.invisible:
                 outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
                                          placed.baseline + g.y_offset * scale, scale))
             if g.text:
-                tj.show(g, pen, invisible=not hidden and (g.invisible or positioned))
+                shown = g
+                if several and not font.width(g.gid):
+                    # A zero-width glyph cannot be scaled across its cluster: the text goes on another of it.
+                    wide = [h.gid for h in glyphs if h.cluster == g.cluster and font.width(h.gid)]
+                    shown = g._replace(gid=wide[0]) if wide else g
+                tj.show(shown, pen, invisible=not drawn_as_text, in_hidden=hidden, stretch=several, rtl=run.rtl)
             pen += g.advance
         prefix = "3 Tr " if hidden else ""
         suffix = " 0 Tr" if hidden else ""
@@ -139,8 +152,17 @@ def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
     return "\n".join(out)
 
 
+def _kerned_before_mark(font: FontFile, glyphs: tuple[Glyph, ...], k: int) -> bool:
+    """Glyph k's advance is not the font's (kerning) and an invisible zero-width mark or character follows."""
+    if k + 1 == len(glyphs) or glyphs[k].advance == font.width(glyphs[k].gid):
+        return False
+    after = glyphs[k + 1]
+    return not after.advance and bool(after.x_offset or after.y_offset or after.invisible)
+
+
 class _ShowText:
-    """The TJ array of one run: glyphs shown at HarfBuzz's pen, with the moves between them."""
+    """The TJ array of one run: glyphs shown at HarfBuzz's pen, with the moves between them (kerning and
+    cluster positioning as TJ adjustments, ISO 32000-1 9.4.3)."""
 
     def __init__(self, slot: FontSlot) -> None:
         self.slot = slot
@@ -153,18 +175,31 @@ class _ShowText:
             self.parts.append("<" + "".join(self.pending) + ">")
             self.pending = []
 
-    def show(self, g: Glyph, pen: int, invisible: bool) -> None:
-        """Show the glyph's text at `pen` with its cluster's width; invisible: in render mode 3."""
+    def show(self, g: Glyph, pen: int, invisible: bool, in_hidden: bool = False, stretch: bool = False,
+             rtl: bool = False) -> None:
+        """Show the glyph's text at `pen`: visible with the font's advance, or invisible (render mode 3); an
+        invisible one that `stretch`es is scaled horizontally to its cluster's width, one that spans nothing (a
+        mark, the further characters of a conjunct) to a thousandth of an em (never a zero scale)."""
+        cid = f"{self.slot.cid(g.gid, g.text):04X}"
+        width = self.slot.font.width(g.gid)
+        target = g.span if stretch else 0 if g.span else 1
+        if g.invisible and target == 1 and not rtl:
+            pen -= 1  # a conjunct's further characters end where it ends, so readers keep them with it
         if pen != self.cursor:
             self._flush()
             self.parts.append(str(self.cursor - pen))
-        cid = f"{self.slot.cid(g.gid, g.text, g.span):04X}"
-        if invisible:
-            self._flush()
-            self.parts.append(f"] TJ 3 Tr [<{cid}>] TJ 0 Tr [")
-        else:
+        if not invisible:
             self.pending.append(cid)
-        self.cursor = pen + g.span
+            self.cursor = pen + width
+            return
+        self._flush()
+        mode, reset = ("", "") if in_hidden else ("3 Tr ", " 0 Tr")
+        if width > 0 and target > 0 and target != width:
+            self.parts.append(f"] TJ {mode}{target * 100 / width:.4f} Tz [<{cid}>] TJ 100 Tz{reset} [")
+            self.cursor = pen + target
+        else:
+            self.parts.append(f"<{cid}>" if in_hidden else f"] TJ 3 Tr [<{cid}>] TJ 0 Tr [")
+            self.cursor = pen + width
 
     def array(self) -> str:
         self._flush()

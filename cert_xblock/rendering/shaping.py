@@ -41,7 +41,7 @@ class Glyph(NamedTuple):
     advance: int  # in thousandths of an em
     x_offset: int
     y_offset: int
-    span: int  # the carrier's width in the PDF: the advance of its whole cluster, so readers see no gap
+    span: int  # the advance of the carrier's whole cluster: how far its text reaches in the PDF, so readers see no gap
     invisible: bool = False  # text only (render mode 3): the further characters of a conjunct or ligature
 
 
