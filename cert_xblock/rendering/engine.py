@@ -18,11 +18,12 @@ from threading import Lock
 from cert_xblock.rendering.designs import DESIGNS, Layout, Slot, build_layout
 from cert_xblock.rendering.images import load_image
 from cert_xblock.rendering.layout import Block, Box, fit
-from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
+from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf
 from cert_xblock.rendering.qr import qr_image
 from cert_xblock.rendering.scripts import language_of
 from cert_xblock.rendering.shaping import clean
 from cert_xblock.rendering.tagging import Element, artifact, marked
+from cert_xblock.rendering.text_drawing import text_ops
 from cert_xblock.rendering.types import CertificateData, Design, RenderError
 
 __all__ = ["DESIGNS", "layout_certificate", "render_certificate"]
@@ -100,12 +101,13 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
 
 
 def _actual_text(block: Block) -> str:
-    """The block's text for its structure element when some line has a right-to-left run (readers that
-    collect a structure element's text in content order would read those glyphs backwards)."""
+    """The block's text for its structure element when its lines alone would not give it back: on two lines
+    (the break's space is not drawn, and a reader joins the lines without it) or with a right-to-left run
+    (readers that collect a structure element's text in content order would read those glyphs backwards)."""
     lines = [placed.line for placed in block.lines]
-    if not any(run.rtl for line in lines for run in line.runs):
-        return ""
-    return " ".join(line.text for line in lines)
+    if len(lines) > 1 or any(run.rtl for line in lines for run in line.runs):
+        return block.text or " ".join(line.text for line in lines)
+    return ""
 
 
 def _compress(ops: list[str]) -> bytes:
@@ -144,7 +146,13 @@ def _fit(slot: Slot, text: str) -> Block:
 
 
 def _block_ops(fonts: FontSet, block: Block, color: str) -> str:
-    return "\n".join(text_ops(fonts, placed, color) for placed in block.lines)
+    """Every line of the block; a line that ends where a break took a space keeps it (invisible)."""
+    lines = block.lines
+    return "\n".join(
+        text_ops(fonts, placed, color, space_after=k + 1 < len(lines)
+                 and block.text.startswith(placed.line.text + " "))
+        for k, placed in enumerate(lines)
+    )
 
 
 def _template(data: CertificateData, design: Design) -> _Template:
