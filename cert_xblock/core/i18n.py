@@ -120,4 +120,5 @@ def certificate_wording(language: str, issued_on: date) -> Wording:
         issued_on=day,
         on_date=_("on {date}"),
         verify_at=_("Verify at {url}"),
+        code_label=_("Verification code {code}"),
     )

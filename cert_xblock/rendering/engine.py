@@ -22,7 +22,7 @@ from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, bui
 from cert_xblock.rendering.qr import qr_image
 from cert_xblock.rendering.scripts import language_of
 from cert_xblock.rendering.shaping import clean
-from cert_xblock.rendering.tagging import Element, artifact, marked
+from cert_xblock.rendering.tagging import Element, Link, artifact, marked
 from cert_xblock.rendering.text_drawing import text_ops
 from cert_xblock.rendering.types import CertificateData, Design, RenderError
 
@@ -72,7 +72,11 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     for key, block in blocks.items():
         ops = _block_ops(fonts, block, layout.slots[key].color)
         lang = language_of(name, language) if key == "name" else ""
-        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block))
+        link = None
+        if key == "verify_url" and block.lines:
+            box = block.lines[0].extent
+            link = Link(url, (box.x, box.y, box.right, box.top), block.text)
+        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block), link=link)
         streams["verify" if key in ("verify_url", "short_code") else key].append(marked("P", mcid, ops))
         mcid += 1
     qr = layout.qr
@@ -137,7 +141,8 @@ def _variable_blocks(layout: Layout, data: CertificateData, name: str) -> dict[s
     blocks["verify_url"] = _fit(layout.slots["verify_url"], data.wording.verify_at.format(url=clean(data.verify_url)))
     code = clean(data.short_code)
     if code:
-        blocks["short_code"] = _fit(layout.slots["short_code"], code)
+        label = clean(data.wording.code_label.format(code=code))
+        blocks["short_code"] = _fit(layout.slots["short_code"], label if code in label else code)
     return blocks
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from cert_xblock.rendering.fonts import FontFile
 from cert_xblock.rendering.tagging import Element, structure_objects, xmp
@@ -206,8 +207,13 @@ def build_pdf(
         first = len(objects) + 1
         objects.extend(_font_objects(slot, first, _subset_tag(index, slot)))
         font_refs.append(b"/%s %d 0 R" % (slot.name.encode("ascii"), first))
+    annotations: dict[int, int] = {}
+    for el in elements:
+        if el.link is not None:
+            objects.append(_link_annotation(el, len(annotations) + 1))
+            annotations[el.mcid] = len(objects)
     struct_root = len(objects) + 1
-    objects.extend(structure_objects(elements, struct_root, 3, pdf_string))
+    objects.extend(structure_objects(elements, struct_root, 3, pdf_string, annotations))
     xmp_packet = xmp(meta.title, meta.author, meta.subject, meta.language, meta.created)
     objects.append(_stream(b"/Type /Metadata /Subtype /XML", xmp_packet))
     metadata = len(objects)
@@ -220,8 +226,9 @@ def build_pdf(
     objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
     objects[2] = (
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents [%s] /Resources << /Font << %s >> "
-        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> /StructParents 0 /Tabs /S >>"
-        % (_num(width), _num(height), b" ".join(content_refs), b" ".join(font_refs), b" ".join(xobjects))
+        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> /StructParents 0 /Tabs /S%s >>"
+        % (_num(width), _num(height), b" ".join(content_refs), b" ".join(font_refs), b" ".join(xobjects),
+           b" /Annots [%s]" % b" ".join(b"%d 0 R" % n for n in annotations.values()) if annotations else b"")
     )
     objects[3] = (b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) "
                   b"/Producer (cert-xblock renderer) /CreationDate %s >>") % (
@@ -247,6 +254,16 @@ def build_pdf(
         % (len(objects) + 1, doc_id, doc_id, position)
     )
     return b"".join(out)
+
+
+def _link_annotation(el: Element, struct_parent: int) -> bytes:
+    """A URI link over the element's text (ISO 32000-1 12.5.6.5), printed with the page (flag 4) and no border,
+    with /Contents for assistive technology (PDF/UA-1 7.18.1) and its place in the structure (/StructParent)."""
+    link = el.link
+    rect = b" ".join(b"%.2f" % v for v in link.rect)
+    uri = quote(link.uri, safe=":/?#[]@!$&'*+,;=%~").encode("ascii")  # 7-bit ASCII (12.6.4.7); no parentheses
+    return (b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /F 4 /Contents %s "
+            b"/A << /S /URI /URI (%s) >> /StructParent %d >>" % (rect, pdf_string(link.contents), uri, struct_parent))
 
 
 def _num(value: float) -> bytes:

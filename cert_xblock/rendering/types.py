@@ -61,6 +61,7 @@ class Wording:
     issued_on: str = ""
     on_date: str = "on {date}"
     verify_at: str = "Verify at {url}"
+    code_label: str = "Verification code {code}"  # under the QR code, beside "Verify at {url}"
 
 
 @dataclass(frozen=True)
