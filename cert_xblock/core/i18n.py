@@ -110,7 +110,8 @@ def direction(language: str) -> str:
 
 
 def certificate_wording(language: str, issued_on: date) -> Wording:
-    """The certificate's fixed sentences and its date, written as the certificate's language writes dates."""
+    """The certificate's fixed sentences, its pictures' alternate texts and its date, written as the certificate's
+    language writes dates."""
     _ = gettext_for(language)
     day = format_day(issued_on, language)
     return Wording(
@@ -121,4 +122,9 @@ def certificate_wording(language: str, issued_on: date) -> Wording:
         on_date=_("on {date}"),
         verify_at=_("Verify at {url}"),
         code_label=_("Verification code {code}"),
+        logo_of=_("Logo of {org}"),
+        logo=_("Logo"),
+        signature_of=_("Signature of {name}"),
+        signature=_("Signature"),
+        qr_code=_("QR code linking to the verification page {url}"),
     )

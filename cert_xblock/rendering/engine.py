@@ -71,7 +71,7 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     streams: dict[str, list[str]] = {"name": [], "grade": [], "verify": []}
     for key, block in blocks.items():
         ops = _block_ops(fonts, block, layout.slots[key].color)
-        lang = language_of(name, language) if key == "name" else ""
+        lang = language_of(block.text, language)
         link = None
         if key == "verify_url" and block.lines:
             box = block.lines[0].extent
@@ -82,7 +82,7 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     qr = layout.qr
     side, mask = qr_image(url)
     images = {**template.images, "QR": Image(_QR_ENTRIES % (side, side), mask)}
-    variable["qr"] = Element("Figure", mcid, alt=f"QR code linking to the verification page {url}")
+    variable["qr"] = Element("Figure", mcid, alt=data.wording.qr_code.format(url=url), lang=language)
     streams["verify"].append(
         marked("Figure", mcid, f"q 0 0 0 rg {qr.w:.3f} 0 0 {qr.h:.3f} {qr.x:.3f} {qr.y:.3f} cm /QR Do Q")
     )
@@ -238,7 +238,7 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
 
     def figure(picture: bytes, box: Box, align: str, alt: str) -> str:
         nonlocal mcid
-        elements.append(Element("Figure", mcid, alt=alt))
+        elements.append(Element("Figure", mcid, alt=alt, lang=language))
         mcid += 1
         return marked("Figure", mcid - 1, _image_ops(images, picture, box, align))
 
@@ -249,14 +249,15 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
             if data.logo:
                 logo_align = "center" if layout.slots["title"].align == "center" else "start"
                 org = clean(data.org_name)
-                ops.append(figure(data.logo, layout.logo, logo_align, f"Logo of {org}" if org else "Logo"))
+                alt = wording.logo_of.format(org=org) if org else wording.logo
+                ops.append(figure(data.logo, layout.logo, logo_align, alt))
         for key in keys:
             ops.append(text(key, texts[key]))
         if index == 2:
             for i, signatory in enumerate(data.signatories[: len(layout.signatures)]):
                 signer = clean(signatory.name)
                 if signatory.signature:
-                    alt = f"Signature of {signer}" if signer else "Signature"
+                    alt = wording.signature_of.format(name=signer) if signer else wording.signature
                     ops.append(figure(signatory.signature, layout.signatures[i], "center", alt))
                 ops.append(text(f"signatory_name_{i}", signer))
                 ops.append(text(f"signatory_title_{i}", clean(signatory.title)))
