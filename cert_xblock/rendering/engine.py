@@ -20,7 +20,7 @@ from cert_xblock.rendering.images import load_image
 from cert_xblock.rendering.layout import Block, Box, fit
 from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf
 from cert_xblock.rendering.qr import qr_image
-from cert_xblock.rendering.scripts import language_of
+from cert_xblock.rendering.scripts import language_of, right_to_left
 from cert_xblock.rendering.shaping import clean
 from cert_xblock.rendering.tagging import Element, Link, artifact, marked
 from cert_xblock.rendering.text_drawing import text_ops
@@ -163,6 +163,7 @@ def _block_ops(fonts: FontSet, block: Block, color: str) -> str:
 def _template(data: CertificateData, design: Design) -> _Template:
     key = (
         design,
+        data.language,  # the languages of the texts' tags, and the direction of the layout
         data.title,
         data.course_name,
         data.org_name,
@@ -207,7 +208,7 @@ _VARIABLE_AFTER = (("name",), ("grade",), ("verify_url", "short_code", "qr"))
 
 def _build_template(data: CertificateData, design: Design) -> _Template:
     wording = data.wording
-    layout = build_layout(design, len(data.signatories))
+    layout = build_layout(design, len(data.signatories), right_to_left(data.language))
     fonts = FontSet()
     images: dict[str, Image] = {}
     qr = layout.qr
@@ -247,7 +248,8 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         if index == 0:
             ops.append(artifact(f"{layout.artwork}\n1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"))
             if data.logo:
-                logo_align = "center" if layout.slots["title"].align == "center" else "start"
+                title_align = layout.slots["title"].align
+                logo_align = title_align if title_align in ("center", "right") else "start"
                 org = clean(data.org_name)
                 alt = wording.logo_of.format(org=org) if org else wording.logo
                 ops.append(figure(data.logo, layout.logo, logo_align, alt))
@@ -274,6 +276,6 @@ def _image_ops(images: dict[str, Image], data: bytes, box: Box, align: str) -> s
     images[name] = image
     scale = min(box.w / px_w, box.h / px_h)
     w, h = px_w * scale, px_h * scale
-    x = box.x + (box.w - w) / 2 if align == "center" else box.x
+    x = box.x + (box.w - w) / 2 if align == "center" else box.right - w if align == "right" else box.x
     y = box.y + (box.h - h) / 2
     return f"q {w:.3f} 0 0 {h:.3f} {x:.3f} {y:.3f} cm /{name} Do Q"

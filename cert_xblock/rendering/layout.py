@@ -122,6 +122,8 @@ def _place(lines: tuple[Line, ...], box: Box, size: float, align: str) -> tuple[
         width = line.width * size / 1000
         if align == "center":
             x = box.x + (box.w - width) / 2
+        elif align in ("left", "right"):  # the certificate's direction decided (a mirrored layout)
+            x = box.x if align == "left" else box.right - width
         elif (align == "start") != line.rtl:
             x = box.x
         else:

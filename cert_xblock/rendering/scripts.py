@@ -158,6 +158,14 @@ def language_of(text: str, document: str) -> str:
     return lang
 
 
+RTL_LANGUAGES = ("ar", "fa", "he", "ur")  # written right to left: their certificates are mirrored
+
+
+def right_to_left(language: str) -> bool:
+    """Whether a language (BCP 47 or ``pt_BR`` style) is written right to left."""
+    return (language or "en").lower().replace("_", "-").split("-")[0] in RTL_LANGUAGES
+
+
 def script_name(cp: int) -> str:
     """A name for the error message: the script, or the character's Unicode block-like name."""
     script = script_of(cp)
