@@ -207,7 +207,7 @@ def main() -> None:
                                                     Signatory("Alan Turing", "Director", second)))
               for item in items]
     signed_times, signed_sizes = measure(render, signed)
-    summary("cert_xblock, Latin names, logo and 2 signatures", signed_times, signed_sizes)
+    summary("cert_xblock, Latin, logo and 2 signatures", signed_times, signed_sizes)
     print(f"ratio engine/bare (Latin): median {engine_median / bare_median:.2f}   p95 {engine_p95 / bare_p95:.2f}")
     if not args.no_cli:
         print(f"cert-xblock render (whole process, {len(multi)} multi-script names): "
