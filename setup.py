@@ -77,6 +77,7 @@ TEST_REQUIRES = [
     "pypdfium2>=4.30",  # PDFium: an independent reader of the certificates' text
     "opentype-sanitizer>=9.1",  # OTS: the embedded font subsets must pass the browsers' font sanitizer
     "pdfua>=0.1.3",  # a PDF/UA-1 checker (pikepdf, no JVM)
+    "pikepdf>=8",  # tests/rendering/pdf_fonts.py: /W widths and ToUnicode against the embedded font programs
 ]
 
 # The Tutor release line the plugin in cert_xblock/deploy/tutor/ is written for. Tutor's own dependencies clash with the

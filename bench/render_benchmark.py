@@ -5,8 +5,9 @@ TrueType fonts and the QR code.
 
 Prints median and p95 milliseconds per certificate in process and bytes per PDF for 2,000 distinct Latin,
 Cyrillic and Greek names (beside a bare reportlab canvas drawing the same strings), for 2,000 distinct names
-in every script the renderer prints, and for CJK and Hangul names; then the whole-process time per
-certificate of the `cert-xblock render` command over the 2,000 multi-script names.
+in every script the renderer prints, for CJK and Hangul names, and for Latin names on a certificate with a
+logo and two signatories' signatures (the issue 22 budget: at most 2 ms median and 40 KB); then the
+whole-process time per certificate of the `cert-xblock render` command over the 2,000 multi-script names.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from cert_xblock.rendering import CertificateData, Design, render_certificate
+from cert_xblock.rendering import CertificateData, Design, Signatory, render_certificate
 from cert_xblock.rendering.fonts import PACKAGE_FONTS
 
 FIRST = [
@@ -85,6 +87,30 @@ def certificate(name: str, index: int) -> CertificateData:
         short_code=code,
         title=TITLE,
     )
+
+
+def _pictures() -> tuple[bytes, bytes, bytes]:
+    """A 600x200 logo (a seal and a wordmark bar) and two 480x160 pen signatures with transparency, as PNG."""
+    from PIL import Image, ImageDraw
+
+    logo = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(logo)
+    draw.ellipse((10, 10, 190, 190), fill="#1f4e79")
+    draw.ellipse((50, 50, 150, 150), fill="#f2c14e")
+    draw.rectangle((220, 70, 580, 130), fill="#1f4e79")
+    signatures = []
+    for seed in (3, 7):
+        pen = Image.new("RGBA", (480, 160), (0, 0, 0, 0))
+        stroke = ImageDraw.Draw(pen)
+        points = [(20 + 11 * k, 80 + ((k * seed * 37) % 61) - 30) for k in range(41)]
+        stroke.line(points, fill=(20, 20, 60, 255), width=4, joint="curve")
+        signatures.append(pen)
+    out = []
+    for picture in (logo, *signatures):
+        buffer = io.BytesIO()
+        picture.save(buffer, "PNG", optimize=True)
+        out.append(buffer.getvalue())
+    return out[0], out[1], out[2]
 
 
 def bare_reportlab(data: CertificateData) -> bytes:
@@ -176,6 +202,12 @@ def main() -> None:
     summary(f"cert_xblock, {len(multi_items)} names in {len(set(_scripts(multi)))}+ scripts", multi_times,
             multi_sizes)
     summary(f"cert_xblock, {len(cjk)} CJK and Hangul names", cjk_times, cjk_sizes)
+    logo, first, second = _pictures()
+    signed = [replace(item, logo=logo, signatories=(Signatory("Grace Hopper", "Dean", first),
+                                                    Signatory("Alan Turing", "Director", second)))
+              for item in items]
+    signed_times, signed_sizes = measure(render, signed)
+    summary("cert_xblock, Latin, logo and 2 signatures", signed_times, signed_sizes)
     print(f"ratio engine/bare (Latin): median {engine_median / bare_median:.2f}   p95 {engine_p95 / bare_p95:.2f}")
     if not args.no_cli:
         print(f"cert-xblock render (whole process, {len(multi)} multi-script names): "

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from cert_xblock.core.resources import asset_dir
-from cert_xblock.rendering import Wording
+from cert_xblock.rendering import Wording, right_to_left
 
 DOMAIN = "django"
 JS_DOMAIN = "djangojs"
@@ -72,7 +72,6 @@ def ngettext_for(language: str) -> Callable[[str, str, int], str]:
 
 # Babel's locales for the project's language codes where the code alone does not name the script or region.
 _LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN", "zh-cn": "zh_Hans_CN", "zh-hans": "zh_Hans_CN", "zh-tw": "zh_Hant_TW"}
-RTL_LANGUAGES = ("ar", "fa", "he", "ur")
 
 
 @cache
@@ -105,12 +104,14 @@ def format_number(value: float, language: str) -> str:
 
 
 def direction(language: str) -> str:
-    """``rtl`` for languages written right to left, else ``ltr``: the views' ``dir`` attribute."""
-    return "rtl" if (language or "en").lower().replace("_", "-").split("-")[0] in RTL_LANGUAGES else "ltr"
+    """``rtl`` for languages written right to left, else ``ltr``: the views' ``dir`` attribute (the renderer's
+    list, so a right-to-left page and its mirrored certificate agree)."""
+    return "rtl" if right_to_left(language) else "ltr"
 
 
 def certificate_wording(language: str, issued_on: date) -> Wording:
-    """The certificate's fixed sentences and its date, written as the certificate's language writes dates."""
+    """The certificate's fixed sentences, its pictures' alternate texts and its date, written as the certificate's
+    language writes dates."""
     _ = gettext_for(language)
     day = format_day(issued_on, language)
     return Wording(
@@ -120,4 +121,10 @@ def certificate_wording(language: str, issued_on: date) -> Wording:
         issued_on=day,
         on_date=_("on {date}"),
         verify_at=_("Verify at {url}"),
+        code_label=_("Verification code {code}"),
+        logo_of=_("Logo of {org}"),
+        logo=_("Logo"),
+        signature_of=_("Signature of {name}"),
+        signature=_("Signature"),
+        qr_code=_("QR code linking to the verification page {url}"),
     )

@@ -1,4 +1,8 @@
-"""The cert-xblock command line: `cert-xblock render` certifies a list of names offline (and previews designs)."""
+"""The cert-xblock command line: `cert-xblock render` certifies a list of names offline (and previews designs).
+
+The certificates are printed as the block prints them: in the wording and date format of ``--language`` (the
+block's own translations, ``core.i18n``) and in any installed design, bundled or plug-in (``cert_xblock.plugins``).
+"""
 from __future__ import annotations
 
 import argparse
@@ -10,9 +14,12 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from cert_xblock.rendering import DESIGNS, CertificateData, Design, RenderError, render_certificate
+from cert_xblock import plugins
+from cert_xblock.core.i18n import certificate_wording, gettext_for, gettext_noop
+from cert_xblock.rendering import CertificateData, Design, RenderError, render_certificate
 
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+DEFAULT_TITLE = gettext_noop("Certificate of Completion")
 
 
 def _short_code(seed: str) -> str:
@@ -35,8 +42,16 @@ def _render(args: argparse.Namespace) -> int:
     names = Path(args.names_file).read_text(encoding="utf-8").splitlines()
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    design = Design(name=args.design, orientation=args.orientation, page_size=args.page_size, accent_color=args.accent)
+    try:
+        artist = plugins.artist(args.design)
+    except RenderError as exc:
+        print(f"cert-xblock render: {exc}", file=sys.stderr)
+        return 2
+    design = Design(name=args.design, orientation=args.orientation, page_size=args.page_size, accent_color=args.accent,
+                    artist=artist)
     issued = date.fromisoformat(args.date) if args.date else date.today()
+    wording = certificate_wording(args.language, issued)
+    title = args.title or gettext_for(args.language)(DEFAULT_TITLE)
     written = failed = total_bytes = 0
     started = time.perf_counter()
     for index, line in enumerate(names, 1):
@@ -51,7 +66,9 @@ def _render(args: argparse.Namespace) -> int:
             issued_on=issued,
             verify_url=args.verify_base.rstrip("/") + "/" + code,
             short_code=code,
+            title=title,
             language=args.language,
+            wording=wording,
         )
         try:
             pdf = render_certificate(data, design)
@@ -104,8 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--course", required=True, help="course title")
     render.add_argument("--org", required=True, help="organization")
     render.add_argument("--out-dir", required=True, help="folder for the PDFs (created if missing)")
-    render.add_argument("--design", default="classic", choices=DESIGNS)
-    render.add_argument("--language", default="en", help="document language (BCP 47), e.g. en, ar, zh-Hans")
+    designs = (*plugins.BUILT_IN_DESIGNS, *(n for n in plugins.design_names() if n not in plugins.BUILT_IN_DESIGNS))
+    render.add_argument("--design", default="classic", choices=designs, metavar="DESIGN",
+                        help=f"an installed design: {', '.join(designs)} (default: classic)")
+    render.add_argument("--language", default="en",
+                        help="language of the wording, the date and the document (BCP 47), e.g. en, fr, ar, zh-Hans")
+    render.add_argument("--title", help="certificate title (default: 'Certificate of Completion' in --language)")
     render.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
     render.add_argument("--page-size", default="A4", choices=("A4", "Letter"))
     render.add_argument("--accent", default="#1f4e79", help="accent colour, #rrggbb")

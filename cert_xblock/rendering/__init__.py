@@ -11,10 +11,12 @@ from __future__ import annotations
 from cert_xblock.rendering.designs import DesignPage, Layout, Slot
 from cert_xblock.rendering.engine import DESIGNS, render_certificate
 from cert_xblock.rendering.layout import Box
+from cert_xblock.rendering.scripts import RTL_LANGUAGES, right_to_left
 from cert_xblock.rendering.types import CertificateData, Design, MissingGlyphs, RenderError, Signatory, Wording
 
 __all__ = [
     "DESIGNS",
+    "RTL_LANGUAGES",
     "Box",
     "CertificateData",
     "Design",
@@ -26,4 +28,5 @@ __all__ = [
     "Slot",
     "Wording",
     "render_certificate",
+    "right_to_left",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
@@ -102,15 +102,37 @@ class DesignPage:
         return _capture(self.width, self.height, draw)
 
 
-def build_layout(design: Design, signatories: int) -> Layout:
-    """Boxes and artwork for a design, page size, orientation and number of signatories."""
+def build_layout(design: Design, signatories: int, rtl: bool = False) -> Layout:
+    """Boxes and artwork for a design, page size, orientation and number of signatories; for a right-to-left
+    certificate (``rtl``), the mirror image (``mirrored``), plug-in designs too."""
     if design.artist is not None:
         standard = _layout(Design(orientation=design.orientation, page_size=design.page_size,
                                   accent_color=design.accent_color), signatories, artwork=False)
         width, height = standard.page
         page = DesignPage(width, height, MARGIN * min(width, height), accent(design), signatories, standard)
-        return design.artist(page)
-    return _layout(design, signatories)
+        layout = design.artist(page)
+    else:
+        layout = _layout(design, signatories)
+    return mirrored(layout) if rtl else layout
+
+
+_MIRRORED_ALIGN = {"start": "right", "left": "right", "right": "left"}
+
+
+def mirrored(layout: Layout) -> Layout:
+    """The layout seen in a mirror, for a right-to-left certificate: every box reflected about the page's
+    vertical axis (the logo, the QR code, the first signatory on the right), the artwork drawn through the same
+    reflection (the name's underline, the modern band's slant), and text set at the start of the lines on the
+    right, whatever the script of each line."""
+    width = layout.page[0]
+
+    def flip(box: Box) -> Box:
+        return Box(width - box.right, box.y, box.w, box.h)
+
+    slots = {key: replace(slot, box=flip(slot.box), align=_MIRRORED_ALIGN.get(slot.align, slot.align))
+             for key, slot in layout.slots.items()}
+    artwork = f"q -1 0 0 1 {width:.3f} 0 cm\n{layout.artwork}\nQ" if layout.artwork else ""
+    return Layout(layout.page, artwork, slots, flip(layout.qr), flip(layout.logo), tuple(map(flip, layout.signatures)))
 
 
 def _layout(design: Design, signatories: int, *, artwork: bool = True) -> Layout:

@@ -18,11 +18,12 @@ from threading import Lock
 from cert_xblock.rendering.designs import DESIGNS, Layout, Slot, build_layout
 from cert_xblock.rendering.images import load_image
 from cert_xblock.rendering.layout import Block, Box, fit
-from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf, text_ops
+from cert_xblock.rendering.pdf import COMPRESSION, FontSet, Image, Metadata, build_pdf
 from cert_xblock.rendering.qr import qr_image
-from cert_xblock.rendering.scripts import language_of
+from cert_xblock.rendering.scripts import language_of, right_to_left
 from cert_xblock.rendering.shaping import clean
-from cert_xblock.rendering.tagging import Element, artifact, marked
+from cert_xblock.rendering.tagging import Element, Link, artifact, marked
+from cert_xblock.rendering.text_drawing import text_ops
 from cert_xblock.rendering.types import CertificateData, Design, RenderError
 
 __all__ = ["DESIGNS", "layout_certificate", "render_certificate"]
@@ -70,14 +71,18 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
     streams: dict[str, list[str]] = {"name": [], "grade": [], "verify": []}
     for key, block in blocks.items():
         ops = _block_ops(fonts, block, layout.slots[key].color)
-        lang = language_of(name, language) if key == "name" else ""
-        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block))
+        lang = language_of(block.text, language)
+        link = None
+        if key == "verify_url" and block.lines:
+            box = block.lines[0].extent
+            link = Link(url, (box.x, box.y, box.right, box.top), block.text)
+        variable[key] = Element("P", mcid, lang=lang, actual=_actual_text(block), link=link)
         streams["verify" if key in ("verify_url", "short_code") else key].append(marked("P", mcid, ops))
         mcid += 1
     qr = layout.qr
     side, mask = qr_image(url)
     images = {**template.images, "QR": Image(_QR_ENTRIES % (side, side), mask)}
-    variable["qr"] = Element("Figure", mcid, alt=f"QR code linking to the verification page {url}")
+    variable["qr"] = Element("Figure", mcid, alt=data.wording.qr_code.format(url=url), lang=language)
     streams["verify"].append(
         marked("Figure", mcid, f"q 0 0 0 rg {qr.w:.3f} 0 0 {qr.h:.3f} {qr.x:.3f} {qr.y:.3f} cm /QR Do Q")
     )
@@ -100,12 +105,13 @@ def render_certificate(data: CertificateData, design: Design) -> bytes:
 
 
 def _actual_text(block: Block) -> str:
-    """The block's text for its structure element when some line has a right-to-left run (readers that
-    collect a structure element's text in content order would read those glyphs backwards)."""
+    """The block's text for its structure element when its lines alone would not give it back: on two lines
+    (the break's space is not drawn, and a reader joins the lines without it) or with a right-to-left run
+    (readers that collect a structure element's text in content order would read those glyphs backwards)."""
     lines = [placed.line for placed in block.lines]
-    if not any(run.rtl for line in lines for run in line.runs):
-        return ""
-    return " ".join(line.text for line in lines)
+    if len(lines) > 1 or any(run.rtl for line in lines for run in line.runs):
+        return block.text or " ".join(line.text for line in lines)
+    return ""
 
 
 def _compress(ops: list[str]) -> bytes:
@@ -135,7 +141,8 @@ def _variable_blocks(layout: Layout, data: CertificateData, name: str) -> dict[s
     blocks["verify_url"] = _fit(layout.slots["verify_url"], data.wording.verify_at.format(url=clean(data.verify_url)))
     code = clean(data.short_code)
     if code:
-        blocks["short_code"] = _fit(layout.slots["short_code"], code)
+        label = clean(data.wording.code_label.format(code=code))
+        blocks["short_code"] = _fit(layout.slots["short_code"], label if code in label else code)
     return blocks
 
 
@@ -144,12 +151,19 @@ def _fit(slot: Slot, text: str) -> Block:
 
 
 def _block_ops(fonts: FontSet, block: Block, color: str) -> str:
-    return "\n".join(text_ops(fonts, placed, color) for placed in block.lines)
+    """Every line of the block; a line that ends where a break took a space keeps it (invisible)."""
+    lines = block.lines
+    return "\n".join(
+        text_ops(fonts, placed, color, space_after=k + 1 < len(lines)
+                 and block.text.startswith(placed.line.text + " "))
+        for k, placed in enumerate(lines)
+    )
 
 
 def _template(data: CertificateData, design: Design) -> _Template:
     key = (
         design,
+        data.language,  # the languages of the texts' tags, and the direction of the layout
         data.title,
         data.course_name,
         data.org_name,
@@ -194,7 +208,7 @@ _VARIABLE_AFTER = (("name",), ("grade",), ("verify_url", "short_code", "qr"))
 
 def _build_template(data: CertificateData, design: Design) -> _Template:
     wording = data.wording
-    layout = build_layout(design, len(data.signatories))
+    layout = build_layout(design, len(data.signatories), right_to_left(data.language))
     fonts = FontSet()
     images: dict[str, Image] = {}
     qr = layout.qr
@@ -225,7 +239,7 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
 
     def figure(picture: bytes, box: Box, align: str, alt: str) -> str:
         nonlocal mcid
-        elements.append(Element("Figure", mcid, alt=alt))
+        elements.append(Element("Figure", mcid, alt=alt, lang=language))
         mcid += 1
         return marked("Figure", mcid - 1, _image_ops(images, picture, box, align))
 
@@ -234,16 +248,18 @@ def _build_template(data: CertificateData, design: Design) -> _Template:
         if index == 0:
             ops.append(artifact(f"{layout.artwork}\n1 1 1 rg {qr.x:.3f} {qr.y:.3f} {qr.w:.3f} {qr.h:.3f} re f"))
             if data.logo:
-                logo_align = "center" if layout.slots["title"].align == "center" else "start"
+                title_align = layout.slots["title"].align
+                logo_align = title_align if title_align in ("center", "right") else "start"
                 org = clean(data.org_name)
-                ops.append(figure(data.logo, layout.logo, logo_align, f"Logo of {org}" if org else "Logo"))
+                alt = wording.logo_of.format(org=org) if org else wording.logo
+                ops.append(figure(data.logo, layout.logo, logo_align, alt))
         for key in keys:
             ops.append(text(key, texts[key]))
         if index == 2:
             for i, signatory in enumerate(data.signatories[: len(layout.signatures)]):
                 signer = clean(signatory.name)
                 if signatory.signature:
-                    alt = f"Signature of {signer}" if signer else "Signature"
+                    alt = wording.signature_of.format(name=signer) if signer else wording.signature
                     ops.append(figure(signatory.signature, layout.signatures[i], "center", alt))
                 ops.append(text(f"signatory_name_{i}", signer))
                 ops.append(text(f"signatory_title_{i}", clean(signatory.title)))
@@ -260,6 +276,6 @@ def _image_ops(images: dict[str, Image], data: bytes, box: Box, align: str) -> s
     images[name] = image
     scale = min(box.w / px_w, box.h / px_h)
     w, h = px_w * scale, px_h * scale
-    x = box.x + (box.w - w) / 2 if align == "center" else box.x
+    x = box.x + (box.w - w) / 2 if align == "center" else box.right - w if align == "right" else box.x
     y = box.y + (box.h - h) / 2
     return f"q {w:.3f} 0 0 {h:.3f} {x:.3f} {y:.3f} cm /{name} Do Q"

@@ -50,13 +50,14 @@ class Block:
     box: Box
     lines: tuple[PlacedLine, ...]
     size: float
+    text: str = ""  # the whole text, with the space a break between lines took (tagged text keeps it)
 
 
 def fit(text: str, role: str, box: Box, max_size: float, *, max_lines: int = 1, align: str = "center") -> Block:
     """Place cleaned text in the box at the largest size up to max_size, on one line or, when that is
     much smaller, on two; the result always lies inside the box."""
     if not text:
-        return Block(box, (), max_size)
+        return Block(box, (), max_size, text)
     one = shape_line(text, role)
     size = _size_for((one,), box, max_size)
     lines: tuple[Line, ...] = (one,)
@@ -66,7 +67,7 @@ def fit(text: str, role: str, box: Box, max_size: float, *, max_lines: int = 1, 
             size_two = _size_for(two, box, max_size)
             if size_two > size:
                 size, lines = size_two, two
-    return Block(box, _place(lines, box, size, align), size)
+    return Block(box, _place(lines, box, size, align), size, text)
 
 
 def _em_height(lines: tuple[Line, ...]) -> float:
@@ -121,6 +122,8 @@ def _place(lines: tuple[Line, ...], box: Box, size: float, align: str) -> tuple[
         width = line.width * size / 1000
         if align == "center":
             x = box.x + (box.w - width) / 2
+        elif align in ("left", "right"):  # the certificate's direction decided (a mirrored layout)
+            x = box.x if align == "left" else box.right - width
         elif (align == "start") != line.rtl:
             x = box.x
         else:

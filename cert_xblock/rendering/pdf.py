@@ -2,10 +2,7 @@
 subset TrueType fonts (9.6.4, 9.7.4), invisible text (text rendering mode 3, 9.3.6), replacement text
 (/ActualText, 14.9.4), glyph outlines as paths (8.5), images, metadata; tagging is in ``tagging``.
 
-Text extraction: the leftmost glyph of each HarfBuzz cluster is the text glyph; its ToUnicode entry is the
-cluster's text (never empty) and its /W width the cluster's advance, so readers see one glyph per cluster
-and no gaps. Further glyphs of a cluster are filled as outlines; further characters of a conjunct and the
-characters of positioned marks are invisible text at the pen. Tested with poppler, PDFium, pdf.js, PDFBox.
+How text is drawn so that readers extract it exactly is in ``text_drawing``.
 
 The page's fixed artwork is drawn with reportlab once per design; what changes per certificate (the name,
 the QR code, the glyphs to embed) is written here directly, which is what keeps a certificate near a
@@ -16,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from cert_xblock.rendering.fonts import FontFile
-from cert_xblock.rendering.layout import PlacedLine
-from cert_xblock.rendering.shaping import Glyph
 from cert_xblock.rendering.tagging import Element, structure_objects, xmp
 
 COMPRESSION = 6
@@ -27,27 +23,27 @@ FONT_COMPRESSION = 1  # font programs barely compress better at higher levels, a
 
 
 class FontSlot:
-    """One font's use in one document: CID i draws glyph gids[i-1] with width widths[i-1] (a cluster's
-    advance); keys map (glyph, text, width) to CID."""
+    """One font's use in one document: CID i draws glyph gids[i-1], whose width widths[i-1] is the font's
+    advance for it; keys map (glyph, text) to CID."""
 
     __slots__ = ("font", "frozen", "gids", "keys", "name", "unicode_entries", "widths")
 
     def __init__(self, font: FontFile, name: str) -> None:
         self.font = font
         self.name = name
-        self.keys: dict[tuple[int, str, int], int] = {}
+        self.keys: dict[tuple[int, str], int] = {}
         self.gids: list[int] = []
         self.widths: list[int] = []
         self.unicode_entries: list[bytes] = []
         # The embedded objects of this exact glyph set, shared by every certificate that adds no glyph.
         self.frozen: tuple[int, bytes, bytes, bytes] | None = None
 
-    def cid(self, gid: int, text: str, width: int) -> int:
-        key = (gid, text, width)
+    def cid(self, gid: int, text: str) -> int:
+        key = (gid, text)
         cid = self.keys.get(key)
         if cid is None:
             self.gids.append(gid)
-            self.widths.append(width)
+            self.widths.append(self.font.width(gid))
             cid = self.keys[key] = len(self.gids)
             self.unicode_entries.append(b"<%04X> <%s>" % (cid, text.encode("utf-16-be").hex().encode("ascii")))
         return cid
@@ -84,96 +80,6 @@ class FontSet:
     def freeze(self) -> None:
         for slot in self.slots.values():
             slot.freeze()
-
-
-def color_op(hex_color: str, stroke: bool = False) -> str:
-    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return f"{r:.3f} {g:.3f} {b:.3f} {'RG' if stroke else 'rg'}"
-
-
-def text_ops(fonts: FontSet, placed: PlacedLine, color: str) -> str:
-    """Operators drawing one placed line, glyph by glyph as HarfBuzz positioned them, in visual order.
-
-    A glyph that carries text is shown as a CID (its ToUnicode entry is that text, its width its cluster's);
-    the extra glyphs of a cluster (an Indic vowel drawn in two parts, a mark a font adds) carry none and are
-    filled as outlines after the text object, so extraction reads each cluster's characters exactly once.
-    A left-to-right line whose glyphs are not one per character is wrapped in a /Span with /ActualText
-    (ISO 32000-1 14.9.4).
-    """
-    size = placed.size
-    x = placed.x
-    line = placed.line
-    out = [color_op(color)]
-    actual = not line.rtl and line.complex
-    if actual:
-        out.append("/Span << /ActualText " + pdf_string(line.text).decode("ascii") + " >> BDC")
-    outlines: list[str] = []
-    scale = size / 1000
-    for run in line.runs:
-        slot = fonts.slot(run.font)
-        font = run.font
-        tj = _ShowText(slot)
-        pen = 0  # where HarfBuzz's pen is, in thousandths of an em from the run's start
-        # Right-to-left with positioned marks (Hebrew points, Arabic harakat): one invisible text object with
-        # every character at its pen, the glyphs filled as outlines where HarfBuzz put them, so readers that
-        # split text objects at a mark (PDFium) read one run.
-        hidden = run.rtl and any(g.x_offset or g.y_offset for g in run.glyphs)
-        for g in run.glyphs:
-            # Positioned marks and the extra glyphs of a cluster are filled as outlines; their text (a mark's
-            # character, the further characters of a conjunct) is invisible text at the pen, so the text
-            # position only moves forward and readers keep the characters with their letter.
-            positioned = bool(g.x_offset or g.y_offset)
-            if hidden or not g.text or (positioned and not g.invisible):
-                outlines.append(_outline(font, g.gid, x + (pen + g.x_offset) * scale,
-                                         placed.baseline + g.y_offset * scale, scale))
-            if g.text:
-                tj.show(g, pen, invisible=not hidden and (g.invisible or positioned))
-            pen += g.advance
-        prefix = "3 Tr " if hidden else ""
-        suffix = " 0 Tr" if hidden else ""
-        out.append(f"BT /{slot.name} {size:.3f} Tf {x:.3f} {placed.baseline:.3f} Td {prefix}{tj.array()} TJ{suffix} ET")
-        x += run.width * scale
-    out.extend(op for op in outlines if op)
-    if actual:
-        out.append("EMC")
-    return "\n".join(out)
-
-
-class _ShowText:
-    """The TJ array of one run: glyphs shown at HarfBuzz's pen, with the moves between them."""
-
-    def __init__(self, slot: FontSlot) -> None:
-        self.slot = slot
-        self.parts: list[str] = []
-        self.pending: list[str] = []
-        self.cursor = 0  # where the PDF's text position is, in thousandths of an em
-
-    def _flush(self) -> None:
-        if self.pending:
-            self.parts.append("<" + "".join(self.pending) + ">")
-            self.pending = []
-
-    def show(self, g: Glyph, pen: int, invisible: bool) -> None:
-        """Show the glyph's text at `pen` with its cluster's width; invisible: in render mode 3."""
-        if pen != self.cursor:
-            self._flush()
-            self.parts.append(str(self.cursor - pen))
-        cid = f"{self.slot.cid(g.gid, g.text, g.span):04X}"
-        if invisible:
-            self._flush()
-            self.parts.append(f"] TJ 3 Tr [<{cid}>] TJ 0 Tr [")
-        else:
-            self.pending.append(cid)
-        self.cursor = pen + g.span
-
-    def array(self) -> str:
-        self._flush()
-        return "[" + " ".join(self.parts) + "]"
-
-
-def _outline(font: FontFile, gid: int, x: float, y: float, scale: float) -> str:
-    path = font.outline(gid)
-    return f"q {scale:.5f} 0 0 {scale:.5f} {x:.3f} {y:.3f} cm {path} Q" if path else ""
 
 
 def pdf_string(text: str) -> bytes:
@@ -301,8 +207,13 @@ def build_pdf(
         first = len(objects) + 1
         objects.extend(_font_objects(slot, first, _subset_tag(index, slot)))
         font_refs.append(b"/%s %d 0 R" % (slot.name.encode("ascii"), first))
+    annotations: dict[int, int] = {}
+    for el in elements:
+        if el.link is not None:
+            objects.append(_link_annotation(el, len(annotations) + 1))
+            annotations[el.mcid] = len(objects)
     struct_root = len(objects) + 1
-    objects.extend(structure_objects(elements, struct_root, 3, pdf_string))
+    objects.extend(structure_objects(elements, struct_root, 3, pdf_string, annotations))
     xmp_packet = xmp(meta.title, meta.author, meta.subject, meta.language, meta.created)
     objects.append(_stream(b"/Type /Metadata /Subtype /XML", xmp_packet))
     metadata = len(objects)
@@ -315,8 +226,9 @@ def build_pdf(
     objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
     objects[2] = (
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents [%s] /Resources << /Font << %s >> "
-        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> /StructParents 0 /Tabs /S >>"
-        % (_num(width), _num(height), b" ".join(content_refs), b" ".join(font_refs), b" ".join(xobjects))
+        b"/XObject << %s >> /ProcSet [/PDF /Text /ImageB /ImageC] >> /StructParents 0 /Tabs /S%s >>"
+        % (_num(width), _num(height), b" ".join(content_refs), b" ".join(font_refs), b" ".join(xobjects),
+           b" /Annots [%s]" % b" ".join(b"%d 0 R" % n for n in annotations.values()) if annotations else b"")
     )
     objects[3] = (b"<< /Title %s /Author %s /Subject %s /Keywords %s /Creator (cert-xblock) "
                   b"/Producer (cert-xblock renderer) /CreationDate %s >>") % (
@@ -342,6 +254,16 @@ def build_pdf(
         % (len(objects) + 1, doc_id, doc_id, position)
     )
     return b"".join(out)
+
+
+def _link_annotation(el: Element, struct_parent: int) -> bytes:
+    """A URI link over the element's text (ISO 32000-1 12.5.6.5), printed with the page (flag 4) and no border,
+    with /Contents for assistive technology (PDF/UA-1 7.18.1) and its place in the structure (/StructParent)."""
+    link = el.link
+    rect = b" ".join(b"%.2f" % v for v in link.rect)
+    uri = quote(link.uri, safe=":/?#[]@!$&'*+,;=%~").encode("ascii")  # 7-bit ASCII (12.6.4.7); no parentheses
+    return (b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /F 4 /Contents %s "
+            b"/A << /S /URI /URI (%s) >> /StructParent %d >>" % (rect, pdf_string(link.contents), uri, struct_parent))
 
 
 def _num(value: float) -> bytes:

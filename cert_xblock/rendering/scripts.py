@@ -127,27 +127,43 @@ _SAME_SCRIPT = {
 _PERSIAN, _URDU = frozenset("پچژگکی"), frozenset("ٹڈڑںےۓھ")
 
 
+# Languages not written in the Latin script: Latin text in a document in one of them is tagged "en", the largest
+# Latin-script language (a screen reader reading an Arabic document switches voice for "Intro to Data").
+_NOT_LATIN = frozenset({*_LANGUAGES.values(), *(lang for langs in _SAME_SCRIPT.values() for lang in langs)})
+
+
 def language_of(text: str, document: str) -> str:
     """A BCP 47 tag for text in another script than the document's language writes, else "" (inherit)."""
-    if max(text) < "\u0370":
-        return ""
+    primary = document.split("-")[0].lower()
+    if not text or max(text) < "\u0370":
+        latin = primary in _NOT_LATIN and any(ch.isalpha() for ch in text)
+        return "en" if latin else ""
     counts: dict[str, int] = {}
     for ch in text:
         script = script_of(ord(ch))
-        if script is not None and script.name in _LANGUAGES:
+        if script is not None and (script.name in _LANGUAGES or script.name == "Latin"):
             counts[script.name] = counts.get(script.name, 0) + 1
     if not counts:
         return ""
     main = max(counts, key=counts.__getitem__)
+    if main == "Latin":
+        return "en" if primary in _NOT_LATIN else ""
     lang = _LANGUAGES[main]
     if main == "Han" and "Kana" in counts:
         lang = "ja"
     elif main == "Arabic":
         lang = "ur" if _URDU.intersection(text) else "fa" if _PERSIAN.intersection(text) else "ar"
-    primary = document.split("-")[0].lower()
     if primary == lang or primary in _SAME_SCRIPT.get(main, ()):
         return ""
     return lang
+
+
+RTL_LANGUAGES = ("ar", "fa", "he", "ur")  # written right to left: their certificates are mirrored
+
+
+def right_to_left(language: str) -> bool:
+    """Whether a language (BCP 47 or ``pt_BR`` style) is written right to left."""
+    return (language or "en").lower().replace("_", "-").split("-")[0] in RTL_LANGUAGES
 
 
 def script_name(cp: int) -> str:

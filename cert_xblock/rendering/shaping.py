@@ -4,7 +4,7 @@ Bidi levels come from python-bidi (the Unicode Bidirectional Algorithm); shaping
 ligatures, kerning) from HarfBuzz via uharfbuzz, so no script rule is written by hand here. Fonts come
 per character from its script (``scripts``); a character no font has raises MissingGlyphs. The leftmost
 glyph of each cluster carries the cluster's text (HarfBuzz cluster level "monotone characters"), so the
-PDF gives the name back in logical order (see ``pdf.text_ops``).
+PDF gives the name back in logical order (see ``text_drawing.text_ops``).
 """
 from __future__ import annotations
 
@@ -34,14 +34,14 @@ _WHITESPACE_CONTROLS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
 class Glyph(NamedTuple):
     gid: int
     cluster: int  # index in the line's text of the first character this glyph stands for
-    # The characters this glyph stands for (in visual order in right-to-left runs). The leftmost glyph of each
+    # The characters this glyph stands for, in logical order. The leftmost glyph of each
     # cluster carries the cluster's text; its other glyphs have "" and are drawn as outlines, not text, so no
     # glyph maps to no text and every character is read once.
     text: str
     advance: int  # in thousandths of an em
     x_offset: int
     y_offset: int
-    span: int  # the carrier's width in the PDF: the advance of its whole cluster, so readers see no gap
+    span: int  # the advance of the carrier's whole cluster: how far its text reaches in the PDF, so readers see no gap
     invisible: bool = False  # text only (render mode 3): the further characters of a conjunct or ligature
 
 
@@ -201,9 +201,7 @@ def _shape(text: str, start: int, end: int, font: FontFile, rtl: bool) -> Run:
                 raise MissingGlyphs(missing, tuple(dict.fromkeys(script_name(ord(ch)) for ch in missing)))
             if len(glyph_text) > 1:
                 if rtl:
-                    # Extractors read a right-to-left run glyph by glyph from the left and reverse what they
-                    # read, so a glyph standing for several characters (lam-alef, Allah) lists them in visual order.
-                    glyph_text = glyph_text[::-1]
+                    pass  # in logical order: ``text_drawing.text_ops`` shows each character of a ligature on its own
                 elif unicodedata.category(glyph_text[0]) not in ("Mn", "Cf"):
                     glyph_text, rest = glyph_text[0], glyph_text[1:]
         glyphs.append(Glyph(info.codepoint, cluster, glyph_text, pos.x_advance, pos.x_offset, pos.y_offset,

@@ -8,7 +8,8 @@ clauses 7.1 (real content tagged, artifacts marked, DisplayDocTitle, dc:title in
 
 A certificate has one page; its structure is a Document element whose kids are in reading order: title,
 preamble, learner name, completion line, course, issued line, grade, custom text, signatories, the
-verification text and code, the QR code.
+verification text (a P holding a Link: the text and its link annotation, 14.7.4.4 and PDF/UA-1 7.18.5) and
+code, the QR code.
 """
 from __future__ import annotations
 
@@ -25,6 +26,18 @@ class Element:
     alt: str = ""  # alternate text (figures)
     lang: str = ""  # BCP 47, when it differs from the document's
     actual: str = ""  # the element's text in logical order, when its glyphs run right to left (14.9.4)
+    link: Link | None = None  # the element's text is a link: a Link element with the annotation inside it
+
+
+@dataclass(frozen=True)
+class Link:
+    """A URI link annotation over the element's text (12.5.6.5), tagged as PDF/UA-1 7.18.5 asks: a Link
+    structure element holding the text's marked content and an object reference to the annotation, whose
+    /Contents describes it."""
+
+    uri: str
+    rect: tuple[float, float, float, float]  # x0 y0 x1 y1 on the page
+    contents: str
 
 
 def marked(tag: str, mcid: int, ops: str) -> str:
@@ -37,17 +50,33 @@ def artifact(ops: str) -> str:
     return f"/Artifact BMC\n{ops}\nEMC"
 
 
-def structure_objects(elements: list[Element], first: int, page: int, pdf_string) -> list[bytes]:
-    """The StructTreeRoot (object `first`), the Document element, then one object per element.
+def structure_objects(elements: list[Element], first: int, page: int, pdf_string,
+                      annotations: dict[int, int] | None = None) -> list[bytes]:
+    """The StructTreeRoot (object `first`), the Document element, then one object per element (and one more
+    for each element's Link, right after it).
 
-    The page (object `page`) carries /StructParents 0; the parent tree maps its MCIDs to the elements.
+    The page (object `page`) carries /StructParents 0; the parent tree maps its MCIDs to the elements, and
+    each link annotation's /StructParent (1, 2, ...) to its Link element. ``annotations`` maps an element's
+    MCID to the object number of its link annotation.
     """
+    annotations = annotations or {}
     root, document = first, first + 1
-    numbers = {el.mcid: first + 2 + i for i, el in enumerate(elements)}
-    parents = b" ".join(b"%d 0 R" % numbers[mcid] if mcid in numbers else b"null" for mcid in range(max(numbers) + 1))
+    numbers: dict[int, int] = {}
+    link_numbers: dict[int, int] = {}
+    number = first + 2
+    for el in elements:
+        numbers[el.mcid] = number
+        number += 1
+        if el.link is not None:
+            link_numbers[el.mcid] = number
+            number += 1
+    owners = {**numbers, **link_numbers}  # the marked content inside a Link belongs to the Link element
+    parents = b" ".join(b"%d 0 R" % owners[mcid] if mcid in owners else b"null" for mcid in range(max(owners) + 1))
+    nums = b"0 [%s]" % parents + b"".join(b" %d %d 0 R" % (k, link_numbers[mcid])
+                                          for k, mcid in enumerate(link_numbers, 1))
     objects = [
-        b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree << /Nums [0 [%s]] >> /ParentTreeNextKey 1 >>"
-        % (document, parents),
+        b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree << /Nums [%s] >> /ParentTreeNextKey %d >>"
+        % (document, nums, len(link_numbers) + 1),
         b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>"
         % (root, b" ".join(b"%d 0 R" % numbers[el.mcid] for el in elements)),
     ]
@@ -59,10 +88,16 @@ def structure_objects(elements: list[Element], first: int, page: int, pdf_string
             extra += b" /Lang " + pdf_string(el.lang)
         if el.actual:
             extra += b" /ActualText " + pdf_string(el.actual)
+        kids = b"%d" % el.mcid if el.link is None else b"[%d 0 R]" % link_numbers[el.mcid]
         objects.append(
-            b"<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %d%s >>"
-            % (el.tag.encode("ascii"), document, page, el.mcid, extra)
+            b"<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %s%s >>"
+            % (el.tag.encode("ascii"), document, page, kids, extra)
         )
+        if el.link is not None:
+            objects.append(
+                b"<< /Type /StructElem /S /Link /P %d 0 R /Pg %d 0 R /K [%d << /Type /OBJR /Obj %d 0 R >>] "
+                b"/Alt %s >>" % (numbers[el.mcid], page, el.mcid, annotations[el.mcid], pdf_string(el.link.contents))
+            )
     return objects
 
 

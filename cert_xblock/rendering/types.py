@@ -61,6 +61,13 @@ class Wording:
     issued_on: str = ""
     on_date: str = "on {date}"
     verify_at: str = "Verify at {url}"
+    code_label: str = "Verification code {code}"  # under the QR code, beside "Verify at {url}"
+    # The pictures' alternate text (read by screen readers in the certificate's language).
+    logo_of: str = "Logo of {org}"
+    logo: str = "Logo"
+    signature_of: str = "Signature of {name}"
+    signature: str = "Signature"
+    qr_code: str = "QR code linking to the verification page {url}"
 
 
 @dataclass(frozen=True)
