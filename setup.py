@@ -50,6 +50,9 @@ INSTALL_REQUIRES = [
     "openedx-filters>=2.0",  # the platform bridge's CertificateRenderStarted step (the LMS ships it too)
     "uritemplate>=4.1",  # DRF's OpenAPI schema of the REST API
     "inflection>=0.5",  # idem
+    # The Open Badges 3.0 credential (cert_xblock.credentials): RDF canonicalization and its Ed25519 signature.
+    "pyld>=3.3",
+    "cryptography>=42",
 ]
 
 TEST_REQUIRES = [
@@ -78,6 +81,7 @@ TEST_REQUIRES = [
     "opentype-sanitizer>=9.1",  # OTS: the embedded font subsets must pass the browsers' font sanitizer
     "pdfua>=0.1.3",  # a PDF/UA-1 checker (pikepdf, no JVM)
     "pikepdf>=8",  # tests/rendering/pdf_fonts.py: /W widths and ToUnicode against the embedded font programs
+    "openvc-core[data-integrity]>=1.37",  # an independent verifier of the signed credentials
 ]
 
 # The Tutor release line the plugin in cert_xblock/deploy/tutor/ is written for. Tutor's own dependencies clash with the
@@ -99,6 +103,7 @@ setup(
         "cert_xblock.block",
         "cert_xblock.config",
         "cert_xblock.core",
+        "cert_xblock.credentials",
         "cert_xblock.deploy",
         "cert_xblock.deploy.demo",
         "cert_xblock.deploy.tutor",
@@ -128,6 +133,7 @@ setup(
     package_data={
         **{f"cert_xblock.{d}": asset_files(d) for d in ASSET_DIRS},
         "cert_xblock.rendering": ["designs/*", "fonts/*"],
+        "cert_xblock.credentials": ["contexts/*"],
         "cert_xblock.deploy.tutor": ["openedx-env.yml", "patches/*", "tasks/*"],
     },
     include_package_data=False,

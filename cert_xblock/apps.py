@@ -44,6 +44,7 @@ class CertXBlockConfig(AppConfig):
         # every module defining a task is imported here; checks, email and the filters step also register their
         # start-up system checks.
         from cert_xblock.config import sync  # noqa: F401
+        from cert_xblock.credentials import checks as credential_checks  # noqa: F401
         from cert_xblock.issuing.batch import tasks  # noqa: F401
         from cert_xblock.notifications import email  # noqa: F401
         from cert_xblock.records import checks  # noqa: F401

@@ -244,3 +244,30 @@ class IssueFailure(models.Model):
     class Meta:
         app_label = "cert_xblock"
         constraints = [models.UniqueConstraint(fields=["block_id", "user"], name="cert_xblock_failure_once")]
+
+
+# --- Open Badges credentials (cert_xblock.credentials) ----------------------------------------------------------
+class IssuedCredential(models.Model):
+    """The signed Open Badges 3.0 credential of one certificate, and its bit in the revocation status list.
+
+    The row's id is its status-list index: rows are never deleted (a certificate that goes takes its link, not the
+    row), so an index is never given to another credential. ``revoked`` is the bit, changed in the same transaction
+    as the certificate's revocation or restoration; ``document`` caches the signed credential of ``version``.
+    """
+
+    certificate = models.OneToOneField(IssuedCertificate, null=True, on_delete=models.SET_NULL,
+                                       related_name="credential")
+    revoked = models.BooleanField(default=False)
+    salt = models.CharField(max_length=32)  # of the learner's hashed email, kept so re-signing gives the same hash
+    version = models.PositiveIntegerField(default=0)  # the certificate version ``document`` was signed for
+    document = models.JSONField(null=True, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "cert_xblock"
+        indexes = [models.Index(fields=["revoked", "id"], name="cert_xblock_credential_bit")]
+
+    def __str__(self) -> str:
+        return f"credential {self.pk} of certificate {self.certificate_id}{' (revoked)' if self.revoked else ''}"

@@ -14,6 +14,7 @@ from cert_xblock import platform, plugins
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object
 from cert_xblock.core.i18n import direction, format_day, format_number, gettext_for
 from cert_xblock.core.templating import render_template
+from cert_xblock.credentials.wallet import wallet_links
 from cert_xblock.issuing.issuance import Assessment, assess, issue_certificate, new_request_id
 from cert_xblock.issuing.names import NameRefused, refusal_message
 from cert_xblock.issuing.payloads import certificate_payload, grade_payload, requirement_payload
@@ -62,6 +63,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         download_url = block.runtime.handler_url(block, "download")
         payload["certificate"] = certificate_payload(standing.certificate, download_url)
         payload["certificate"]["issued_on"] = format_day(standing.certificate.issued_at.date(), learner.language)
+        payload["certificate"]["wallet_url"], payload["certificate"]["wallet_qr"] = wallet_links(standing.certificate)
         # The same view after the click and after a reload (where there is no decision to read).
         payload["message"] = _("Your certificate is ready.")
         for key in ("required_percent", "gap", "reason", "unmet", "progress"):
@@ -94,6 +96,9 @@ def learner_strings(_: Any) -> dict[str, str]:
         "get": _("Get my certificate"),
         "working": _("Preparing your certificate…"),
         "download": _("Download certificate (PDF)"),
+        "credential": _("Download credential (JSON)"),
+        "wallet": _("Add to Learner Credential Wallet"),
+        "wallet_qr": _("QR code of the wallet link: scan it with the Learner Credential Wallet on your phone"),
         "verify": _("Public verification link"),
         "issued_on": _("Issued on"),
         "code": _("Verification code"),

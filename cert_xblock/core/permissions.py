@@ -66,6 +66,10 @@ class Action(StrEnum):
     STAFF_ISSUE_NOW = "staff: issue now and its progress"
     STAFF_REPORT = "staff: issuance report (CSV) and PDFs (ZIP)"
     VERIFY_REVOKE_REASON = "page: /certificates/verify/<id> shows why it was revoked"
+    # the signed Open Badges credential (cert_xblock.credentials)
+    CREDENTIAL = "page: /certificates/credentials/<id>.json, its status list, /.well-known/did.json"
+    API_MY_CREDENTIAL = "api: me/certificates/<id>/credential"
+    CREDENTIAL_EXCHANGE = "page: /certificates/credentials/<id>/exchange and its QR (a wallet answering our challenge)"
 
 
 EVERYONE = frozenset(Role)
@@ -95,6 +99,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.STAFF_ISSUE_NOW: COURSE_TEAM,
     Action.STAFF_REPORT: COURSE_TEAM,
     Action.VERIFY_REVOKE_REASON: COURSE_TEAM,  # everyone else: only if the author publishes reasons
+    Action.CREDENTIAL: EVERYONE,  # what verifiers fetch; ids are unguessable, signing is once per credential
+    Action.API_MY_CREDENTIAL: frozenset({Role.HOLDER}),
+    Action.CREDENTIAL_EXCHANGE: EVERYONE,  # the signed challenge, only in the holder's view, is the capability
 }
 
 # What a refused caller is told; translated into their language when shown.
@@ -106,6 +113,7 @@ _REFUSALS: dict[Action, str] = {
     Action.SAVE_SETTINGS: gettext_noop("Only the course team can change this certificate's settings, in Studio."),
     Action.API_MY_CERTIFICATES: gettext_noop("Sign in to see your certificates."),
     Action.API_MY_DOWNLOAD: gettext_noop("Only the holder can download this certificate."),
+    Action.API_MY_CREDENTIAL: gettext_noop("Only the holder can download this credential."),
     Action.API_LEARNER_STATUS: gettext_noop(
         "Only the learner themselves or course staff can see this learner's certificates."),
     Action.API_COURSE_CERTIFICATES: gettext_noop("Only course staff can see the certificates of a course."),

@@ -7,7 +7,7 @@ from cert_xblock.core.figures import to_percent
 from cert_xblock.issuing.eligibility import Requirement
 from cert_xblock.models import IssuedCertificate, format_short_code
 from cert_xblock.platform.types import GradeSnapshot
-from cert_xblock.records.links import verify_url
+from cert_xblock.records.links import credential_url, verify_url
 
 
 def grade_payload(grade: GradeSnapshot) -> dict[str, Any]:
@@ -26,6 +26,7 @@ def certificate_payload(certificate: IssuedCertificate, download_url: str) -> di
         "course_name": certificate.course_name,
         "download_url": download_url,
         "verify_url": verify_url(certificate.verify_id),
+        "credential_url": credential_url(certificate.verify_id) + "?download=1",
         "issued_at": certificate.issued_at.isoformat(),
         "expires_at": certificate.expires_at.isoformat() if certificate.expires_at else None,
     }

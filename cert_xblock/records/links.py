@@ -27,6 +27,11 @@ def verify_url(verify_id: str) -> str:
     return f"{site_root()}{path}"
 
 
+def credential_url(verify_id: str) -> str:
+    """The certificate's signed Open Badges credential (cert_xblock.credentials): its ``id``, and its download."""
+    return f"{site_root()}{reverse('cert_xblock:credential', kwargs={'verify_id': verify_id})}"
+
+
 def staff_api_root(course_key: CourseKey, block_id: str) -> str:
     """The path the staff endpoints of one block start with (ends with a slash)."""
     summary = reverse("cert_xblock:api-staff-summary", kwargs={"course_id": str(course_key), "block_id": block_id})

@@ -23,6 +23,10 @@ def plugin_settings(settings: Any) -> None:
         # Root of the links printed on certificates; blank: LMS_ROOT_URL, read when a link is made (so an
         # operator's production value counts, not the one seen when the common settings were applied).
         "CERT_XBLOCK_SITE_ROOT": "",
+        # The Ed25519 key signing Open Badges credentials (cert_xblock.credentials): a Multikey secret as
+        # `cert_xblock_credential_key` prints it, or a PEM; and the public Multikeys of keys rotated out.
+        "CERT_XBLOCK_CREDENTIAL_KEY": "",
+        "CERT_XBLOCK_CREDENTIAL_RETIRED_KEYS": [],
         # "auto": edx-platform when importable, else the standalone twin; or "lms" / "twin".
         "CERT_XBLOCK_PLATFORM": "auto",
         # Verification look-ups per client (django-ratelimit rates): codes typed into the form, and verify pages.

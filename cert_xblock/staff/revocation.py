@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from cert_xblock.credentials.status import record_revocation
 from cert_xblock.issuing.issuance import BlockRef
 from cert_xblock.models import IssuedCertificate, StaffAction
 from cert_xblock.staff import audit
@@ -29,6 +30,7 @@ def revoke(block: BlockRef, certificate: IssuedCertificate, reason: object, acto
         locked.status, locked.live = IssuedCertificate.Status.REVOKED, None
         locked.revoked_at, locked.revoke_reason = datetime.now(UTC), why[:255]
         locked.save(update_fields=["status", "live", "revoked_at", "revoke_reason", "modified"])
+        record_revocation(locked, revoked=True)
         audit.record(actor, block, StaffAction.Kind.REVOKE, learner=locked.user, certificate=locked, reason=why)
     return locked
 
@@ -46,5 +48,6 @@ def restore(block: BlockRef, certificate: IssuedCertificate, reason: object, act
         locked.status, locked.live, locked.revoked_at, locked.revoke_reason = (
             IssuedCertificate.Status.ISSUED, 1, None, "")
         locked.save(update_fields=["status", "live", "revoked_at", "revoke_reason", "modified"])
+        record_revocation(locked, revoked=False)
         audit.record(actor, block, StaffAction.Kind.RESTORE, learner=locked.user, certificate=locked, reason=why)
     return locked

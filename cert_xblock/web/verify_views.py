@@ -21,7 +21,7 @@ from cert_xblock.core.resources import read_text
 from cert_xblock.core.templating import render_template
 from cert_xblock.models import IssuedCertificate
 from cert_xblock.notifications import tracking
-from cert_xblock.records.links import SAMPLE_VERIFY_ID
+from cert_xblock.records.links import SAMPLE_VERIFY_ID, credential_url
 from cert_xblock.records.verification import (
     MalformedCode,
     PublicRecord,
@@ -57,6 +57,7 @@ def _labels(_: Callable[[str], str]) -> dict[str, str]:
         "code": _("Verification code"),
         "linkedin": _("Add to LinkedIn profile"),
         "json": _("This record as JSON"),
+        "credential": _("Also a verifiable credential (Open Badges 3.0): download it (JSON)"),
         "lookup_title": _("Check a certificate"),
         "lookup_help": _("Enter the verification code printed on the certificate, for example 7K2QX-M9TRB."),
         "lookup_button": _("Check"),
@@ -148,6 +149,7 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
         "revoke_reason": _revoke_reason_shown(request, certificate), "reason_label": _("Reason"),
         "linkedin_url": linkedin_url(record),
         "json_url": reverse("cert_xblock:verify_json", kwargs={"verify_id": certificate.verify_id}),
+        "credential_url": credential_url(certificate.verify_id) + "?download=1",
     })
 
 

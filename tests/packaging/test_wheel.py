@@ -53,7 +53,9 @@ def test_wheel_contains_templates_static_translations_and_fonts(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("cert_xblock/templates/learner.html", "cert_xblock/static/js/cert_xblock.js",
                      "cert_xblock/static/css/cert_xblock.css", "cert_xblock/translations/fr/LC_MESSAGES/django.mo",
-                     "cert_xblock/migrations/0001_initial.py", "cert_xblock/platform/twin/migrations/0001_initial.py"):
+                     "cert_xblock/migrations/0001_initial.py", "cert_xblock/platform/twin/migrations/0001_initial.py",
+                     "cert_xblock/credentials/contexts/credentials-v2.json",
+                     "cert_xblock/credentials/contexts/ob-v3p0-context-3.0.3.json"):
         assert expected in names
     assert any(n.startswith("cert_xblock/rendering/fonts/") and n.endswith(".ttf") for n in names)
 

@@ -134,6 +134,7 @@ def test_the_settings_go_into_the_yaml_of_lms_and_studio_and_nothing_else(enable
     assert plugin_keys(enabled, LMS_YAML) == plugin_keys(enabled, CMS_YAML) == {
         "CERT_XBLOCK_SITE_ROOT", "CERT_XBLOCK_EMAIL_ENABLED", "CERT_XBLOCK_BATCH_INTERVAL_SECONDS",
         "CERT_XBLOCK_BATCH_CHUNK_SIZE", "CERT_XBLOCK_DOWNLOAD_LINK_SECONDS", "CERT_XBLOCK_PLATFORM_BRIDGE",
+        "CERT_XBLOCK_CREDENTIAL_KEY", "CERT_XBLOCK_CREDENTIAL_RETIRED_KEYS",
         "CERT_XBLOCK_FILES_ROOT"}  # local storage by default; with a bucket, CERT_XBLOCK_STORAGE instead
     # Everything else the LMS reads from its YAML is Tutor's own: the plugin adds only its keys.
     assert set(lms) - plugin_keys(enabled) == set(disabled.yaml(LMS_YAML)[0])
@@ -208,3 +209,13 @@ def test_disabling_the_plugin_takes_everything_it_added_out(disabled):
     assert service(disabled, "local/docker-compose.prod.yml", "lms-beat") is None
     assert service(disabled, "k8s/deployments.yml", "lms-beat") is None
     assert listed_plugins(disabled)["cert_xblock"][0] == "installed"
+
+
+def test_the_credential_signing_key_is_made_once_and_kept(enabled):
+    from cert_xblock.credentials.keys import parse_signing_key
+
+    key = enabled.yaml(LMS_YAML)[0]["CERT_XBLOCK_CREDENTIAL_KEY"]
+    parse_signing_key(key)  # an Ed25519 Multikey secret the LMS accepts
+    assert enabled.yaml(CMS_YAML)[0]["CERT_XBLOCK_CREDENTIAL_KEY"] == key
+    enabled("config", "save")
+    assert enabled.yaml(LMS_YAML)[0]["CERT_XBLOCK_CREDENTIAL_KEY"] == key, "saved in config.yml, not made anew"

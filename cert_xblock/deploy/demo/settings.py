@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workbench.settings import *  # noqa: F403 - the workbench is the host project here
 
+from cert_xblock.credentials.keys import demo_key
 from cert_xblock.settings.common import plugin_settings
 
 # Django's debug pages (tracebacks, settings, every URL pattern) only for a developer who asks for them: a learner
@@ -57,6 +58,8 @@ CERT_XBLOCK_PLATFORM = "twin"
 # everyone, as the LMS does (cert_xblock.core.permissions).
 SERVICE_VARIANT = os.environ.get("CERT_XBLOCK_SERVICE_VARIANT", "workbench")
 CERT_XBLOCK_TWIN_COURSE = "course-v1:DemoX+CERT101+2026"
+# The key signing the demo's Open Badges credentials, made once in the var folder (cert_xblock.credentials).
+CERT_XBLOCK_CREDENTIAL_KEY = os.environ.get("CERT_XBLOCK_CREDENTIAL_KEY") or demo_key(VAR_DIR)
 EMAIL_BACKEND = os.environ.get("CERT_XBLOCK_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ from tutor import hooks
 from tutor import plugins as tutor_plugins
 
 from cert_xblock import __version__
+from cert_xblock.credentials.keys import new_secret
 from cert_xblock.rendering.font_packages import DEBIAN_FONT_PACKAGES
 from cert_xblock.settings.common import plugin_settings
 
@@ -66,6 +67,11 @@ CONFIG_DEFAULTS: dict[str, Any] = {
 }
 
 hooks.Filters.CONFIG_DEFAULTS.add_items(list(CONFIG_DEFAULTS.items()))
+# The key signing the Open Badges credentials (cert_xblock.credentials): made on the first `tutor config save` and
+# kept in config.yml from then on, like Tutor's own secrets. Rotate by setting a new one and listing the old public
+# key in CERT_XBLOCK_CREDENTIAL_RETIRED_KEYS (docs/credentials.md).
+hooks.Filters.CONFIG_UNIQUE.add_items([("CERT_XBLOCK_CREDENTIAL_KEY", new_secret())])
+hooks.Filters.CONFIG_DEFAULTS.add_items([("CERT_XBLOCK_CREDENTIAL_RETIRED_KEYS", [])])
 
 hooks.Filters.ENV_PATCHES.add_items([(path.name, path.read_text(encoding="utf-8"))
                                      for path in sorted(PATCHES.iterdir()) if path.is_file()])
