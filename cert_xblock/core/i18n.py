@@ -121,3 +121,12 @@ def certificate_wording(language: str, issued_on: date) -> Wording:
         on_date=_("on {date}"),
         verify_at=_("Verify at {url}"),
     )
+
+
+DEFAULT_TITLE = gettext_noop("Certificate of Completion")  # the certificate_title setting's default
+
+
+def shown_title(title: str, _: Callable[[str], str]) -> str:
+    """A certificate's title as its reader sees it: the default title (the one the author did not write) in the
+    reader's language, an author's own title as written."""
+    return _(DEFAULT_TITLE) if title.strip() == DEFAULT_TITLE else title
