@@ -39,7 +39,9 @@ def _twin_platform() -> Platform:
         course_roles=roles.course_roles,
         emit_event=tracker.emit,
         messages=mail,
-        courseware_url=lambda course_key, usage_id: "",
+        # The demo's stand-in for the courseware's jump-to link (cert_xblock.deploy.demo.pages.courseware).
+        courseware_url=lambda course_key, usage_id: (
+            f"{getattr(settings, 'LMS_ROOT_URL', '')}/twin/courseware/{usage_id}/"),
         read_course_asset=assets.read_course_asset,
         upgrade_url=lambda user_id, course_key: f"/twin/upgrade/{course_key}/",
         course_images=assets.course_images,
