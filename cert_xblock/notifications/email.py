@@ -23,7 +23,7 @@ from django.utils import timezone
 from cert_xblock import platform
 from cert_xblock.config.stored import load_block_config
 from cert_xblock.config.values import CertificateSettings
-from cert_xblock.core.i18n import DEFAULT_TITLE, gettext_for
+from cert_xblock.core.i18n import authored_title, gettext_for
 from cert_xblock.core.queueing import enqueue
 from cert_xblock.models import IssuedCertificate, format_short_code
 from cert_xblock.records.links import verify_url
@@ -156,6 +156,7 @@ def message_context(certificate: IssuedCertificate) -> dict[str, Any]:
 def _subject(certificate: IssuedCertificate, _: Callable[[str], str]) -> str:
     """The certificate's own name where the author gave it one: a course with several blocks sends several
     emails, which the default title alone would not tell apart."""
-    if certificate.title.strip() == DEFAULT_TITLE:
+    title = authored_title(certificate.title)
+    if not title:
         return _("Your certificate for {course} is ready").format(course=certificate.course_name)
-    return _("Your “{title}” for {course} is ready").format(title=certificate.title, course=certificate.course_name)
+    return _("Your “{title}” for {course} is ready").format(title=title, course=certificate.course_name)

@@ -33,7 +33,7 @@ def test_each_certificates_pdf_downloads_under_a_name_of_its_own(workbench):
         assert response.headers["Content-Type"] == "application/pdf"
         names.append(response.headers["Content-Disposition"])
     assert names == [
-        'attachment; filename="Certificate-of-Completion-Certificates-101-Open-Learning-in-Nils-Berg-certificate.pdf"',
+        'attachment; filename="Certificates-101-Open-Learning-in-Practice-Nils-Berg-certificate.pdf"',
         'attachment; filename="Certificate-of-Distinction-Certificates-101-Open-Learning-in-Nils-Berg-certificate.pdf"']
 
 
