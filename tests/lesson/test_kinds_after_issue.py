@@ -50,3 +50,10 @@ def test_a_pathway_certificate_names_the_pathway_and_its_courses(workbench, lear
                                                   timeout=30).content).split())
     assert "has successfully completed the pathway" in text
     assert "Foundations of Open Learning, Certificates 101" in text
+
+
+def test_studios_sample_of_a_lesson_certificate_names_the_lesson_too(workbench, learner_session):
+    sample = learner_session("staff", LESSON).get("preview")
+    assert sample.headers["Content-Type"] == "application/pdf"
+    text = " ".join(poppler_text(sample.content).split())
+    assert "has successfully completed the lesson Week 1: Foundations · Certificates 101" in text
