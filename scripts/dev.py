@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py demo    # the block in the XBlock SDK workbench on http://127.0.0.1:8000
     python3 scripts/dev.py test    # the whole test suite (extra arguments go to pytest)
+    python3 scripts/dev.py manage twin_learner …  # a Django command on the running demo's database
 
 Both create ``.venv`` beside this repository and install the project into it (again only when setup.py
 changed). ``test`` also installs the Debian packages the tests use (``scripts/apt-packages.txt``: Redis,
@@ -116,11 +117,28 @@ def ensure_npm_packages() -> None:
             say(f"npm ci failed: the tests that use {purpose} will be skipped")
 
 
+def demo_env() -> dict[str, str]:
+    """The demo's environment: its var folder (``CERT_XBLOCK_VAR``, default ``var/``) and its port's address."""
+    var = Path(os.environ.get("CERT_XBLOCK_VAR", REPO / "var")).resolve()
+    return {"DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings", "CERT_XBLOCK_VAR": str(var),
+            "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{DEMO_PORT}"}
+
+
+def manage(args: list[str]) -> int:
+    """A Django command (``twin_learner``, ``twin_coursework``…) on the demo's database, as ``demo`` set it up:
+    with the same ``CERT_XBLOCK_VAR`` it reaches the same sqlite file, never a new empty one."""
+    env = demo_env()
+    database = Path(os.environ.get("CERT_XBLOCK_DB") or Path(env["CERT_XBLOCK_VAR"]) / "demo.db")
+    if not PYTHON.exists() or (not os.environ.get("CERT_XBLOCK_MARIADB") and not database.exists()):
+        say(f"no demo database at {database}: start the demo first (python3 scripts/dev.py demo), and run this "
+            "with the CERT_XBLOCK_VAR it was started with")
+        return 1
+    return run(str(PYTHON), "-m", "django", *args, env=env, check=False)
+
+
 def demo() -> int:
     ensure_venv("demo")
-    var = Path(os.environ.get("CERT_XBLOCK_VAR", REPO / "var"))
-    env = {"DJANGO_SETTINGS_MODULE": "cert_xblock.deploy.demo.settings", "CERT_XBLOCK_VAR": str(var),
-           "CERT_XBLOCK_SITE_ROOT": f"http://127.0.0.1:{DEMO_PORT}"}
+    env = demo_env()
     run(str(PYTHON), "-m", "django", "migrate", "--run-syncdb", "--verbosity", "0", env=env)
     run(str(PYTHON), "-m", "django", "seed_demo", env=env)
     say(f"demo on http://127.0.0.1:{DEMO_PORT}/ — learners: ada (passed), ben (below), chen (no grade), "
@@ -191,9 +209,11 @@ def test(pytest_args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("demo", "test"):
+    if not argv or argv[0] not in ("demo", "test", "manage"):
         print(__doc__)
         return 2
+    if argv[0] == "manage":
+        return manage(argv[1:])
     return demo() if argv[0] == "demo" else test(argv[1:])
 
 

@@ -17,14 +17,13 @@ from xblock.validation import ValidationMessage
 
 from cert_xblock import platform, plugins
 from cert_xblock.config.values import CertificateSettings, validate_settings
-from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
+from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object
 from cert_xblock.core.i18n import direction, gettext_for, gettext_noop, js_catalogue
 from cert_xblock.core.permissions import Action, Caller, Refused, allowed, caller_viewing, check, refusal
 from cert_xblock.core.resources import read_text
 from cert_xblock.core.templating import render_template
 from cert_xblock.issuing.kinds.summary import rules_summary
 from cert_xblock.platform.types import Learner
-from cert_xblock.records import storage
 
 log = logging.getLogger(__name__)
 DEFAULTS = CertificateSettings()
@@ -346,32 +345,12 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     @XBlock.handler
     def download(self, request, suffix: str = "") -> Response:
         """GET: the signed-in learner's own certificate of this block: a presigned redirect or the PDF bytes."""
-        from cert_xblock.issuing.issuance import live_certificate
+        from cert_xblock.block.learner_view import download
 
         learner = self._learner()
-        _ = gettext_for(learner.language)
         if learner.user_id is None:
             return self._refused(Action.DOWNLOAD_OWN, learner)
-        try:
-            require_method(request, ("GET", "HEAD"), _)
-        except RequestError as exc:
-            return error_response(exc.status, str(exc))
-        certificate = live_certificate(learner.user_id, self.block_ref.block_id)
-        if certificate is None or not allowed(Action.DOWNLOAD_OWN, self._caller(learner).with_holder(
-                certificate.user_id)):
-            return error_response(404, _("You have no certificate from this block yet."))
-        from cert_xblock.notifications.tracking import certificate_downloaded
-
-        certificate_downloaded(certificate)
-        delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
-        if delivery.redirect:
-            return Response(status=302, location=delivery.redirect)
-        return Response(
-            body=delivery.body,
-            content_type="application/pdf",
-            content_disposition=delivery.disposition,
-            cache_control="private, no-store",
-        )
+        return download(self, request, learner)
 
     @XBlock.handler
     def staff(self, request, suffix: str = "") -> Response:

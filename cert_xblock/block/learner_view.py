@@ -11,18 +11,21 @@ from typing import Any
 from webob import Response
 
 from cert_xblock import platform, plugins
-from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object
-from cert_xblock.core.i18n import direction, format_day, format_number, gettext_for
+from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
+from cert_xblock.core.i18n import authored_title, direction, format_day, format_number, gettext_for, shown_title
+from cert_xblock.core.permissions import Action, allowed, caller_for
 from cert_xblock.core.templating import render_template
 from cert_xblock.credentials.wallet import wallet_links
-from cert_xblock.issuing.issuance import Assessment, assess, issue_certificate, new_request_id
+from cert_xblock.issuing.issuance import Assessment, assess, issue_certificate, live_certificate, new_request_id
 from cert_xblock.issuing.names import NameRefused, refusal_message
 from cert_xblock.issuing.payloads import certificate_payload, grade_payload, requirement_payload
-from cert_xblock.models import IssueFailure
+from cert_xblock.models import IssuedCertificate, IssueFailure
 from cert_xblock.notifications.tracking import certificate_requested
 from cert_xblock.platform.types import Learner
 from cert_xblock.plugins import DesignUnavailable
+from cert_xblock.records import storage
 from cert_xblock.records.failures import record_failures
+from cert_xblock.records.verification import revocation_reason
 from cert_xblock.rendering import RenderError
 
 log = logging.getLogger(__name__)
@@ -31,6 +34,12 @@ log = logging.getLogger(__name__)
 def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any) -> dict[str, Any]:
     status = standing.status
     payload: dict[str, Any] = {"status": status, "grade": grade_payload(standing.grade)}
+    primary = standing.facts.requirements[0] if standing.facts.requirements else None
+    if primary is not None and primary.rule.value != "course_grade" and primary.current is not None:
+        # The meter shows what decides, before and after the issue: a lesson's section grade, a completion
+        # certificate's completion, not the course grade.
+        payload["progress"] = {"rule": primary.rule.value, "subject": primary.subject,
+                               "percent": primary.current, "required": primary.required}
     decision = standing.decision
     if decision is not None:
         payload["message"] = decision.message(_)
@@ -41,12 +50,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         if decision.reason.value == "requirements_unmet":
             # The list below the meter names each unmet requirement and its gap; the live message introduces it.
             payload["message"] = _("You do not meet every requirement of this certificate yet:")
-        primary = standing.facts.requirements[0] if standing.facts.requirements else None
-        if primary is not None and primary.rule.value != "course_grade" and primary.current is not None:
-            # The meter shows what decides: a lesson's section grade, not the course grade.
-            payload["progress"] = {"rule": primary.rule.value, "subject": primary.subject,
-                                   "percent": primary.current, "required": primary.required}
-        elif block.certificate_settings.eligibility_source:
+        if "progress" not in payload and block.certificate_settings.eligibility_source:
             # A source without figures: the course grade the meter then shows is not measured against anything.
             payload["required_percent"] = payload["gap"] = None
         if decision.available_from:
@@ -66,7 +70,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         payload["certificate"]["wallet_url"], payload["certificate"]["wallet_qr"] = wallet_links(standing.certificate)
         # The same view after the click and after a reload (where there is no decision to read).
         payload["message"] = _("Your certificate is ready.")
-        for key in ("required_percent", "gap", "reason", "unmet", "progress"):
+        for key in ("required_percent", "gap", "reason", "unmet"):
             payload.pop(key, None)
     return payload
 
@@ -74,13 +78,15 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
 def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
     """What the view shows, computed without writing anything."""
     _ = gettext_for(learner.language)
+    rules = block.certificate_settings
+    title = shown_title(rules.certificate_title, _)  # the certificate's own name: a unit may hold several
     if not learner.is_authenticated:
         next_url = platform.courseware_url(block.block_ref.course_key, block.block_ref.block_id)
         return {"status": "anonymous", "message": _("Sign in to get your certificate."),
-                "login_url": platform.login_url(next_url)}
-    rules = block.certificate_settings
+                "login_url": platform.login_url(next_url), "title": title}
     standing = assess(learner, block.block_ref, rules)
     payload = _standing_payload(block, standing, learner, _)
+    payload["title"] = title
     if payload["status"] == "eligible":
         try:
             plugins.artist(rules.design)
@@ -181,3 +187,50 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
     payload["request_id"] = request_id
     payload["html"] = render_learner_view(payload, learner, learner_strings(_), body_only=True)
     return json_response(200, payload)
+
+
+def download(block: Any, request: Any, learner: Learner) -> Response:
+    """A signed-in learner's GET of their certificate of this block: the PDF (or a signed link to it) under a
+    name that tells this block's certificate from the others; a page saying so when it was revoked."""
+    _ = gettext_for(learner.language)
+    try:
+        require_method(request, ("GET", "HEAD"), _)
+    except RequestError as exc:
+        return error_response(exc.status, str(exc))
+    certificate = live_certificate(learner.user_id, block.block_ref.block_id)
+    caller = caller_for(learner.user_id, block.block_ref.course_key)
+    if certificate is None or not allowed(Action.DOWNLOAD_OWN, caller.with_holder(certificate.user_id)):
+        revoked = (IssuedCertificate.objects.filter(user_id=learner.user_id, block_id=block.block_ref.block_id,
+                                                    status=IssuedCertificate.Status.REVOKED)
+                   .order_by("-revoked_at").first())
+        if revoked is not None and certificate is None:
+            return _revoked_page(block, revoked, learner, _)
+        return error_response(404, _("You have no certificate from this block yet."))
+    from cert_xblock.notifications.tracking import certificate_downloaded
+
+    certificate_downloaded(certificate)
+    # An author's own title leads the file name, so each block's certificate downloads under a name of its own.
+    label = " ".join(part for part in (authored_title(certificate.title), certificate.course_name) if part)
+    delivery = storage.prepare_download(certificate.file_name, label, certificate.name)
+    if delivery.redirect:
+        return Response(status=302, location=delivery.redirect)
+    return Response(body=delivery.body, content_type="application/pdf", content_disposition=delivery.disposition,
+                    cache_control="private, no-store")
+
+
+def _revoked_page(block: Any, certificate: IssuedCertificate, learner: Learner, _: Any) -> Response:
+    """What a revoked certificate's download link answers: a page in the learner's language (410 Gone), with the
+    date, the reason where the author publishes reasons, and the way back to the course."""
+    reason = revocation_reason(certificate, staff=False)
+    context = {
+        "language": learner.language or "en", "direction": direction(learner.language),
+        "title": shown_title(certificate.title, _),
+        "message": _("This certificate was revoked on {date}.").format(
+            date=format_day(certificate.revoked_at.date(), learner.language)),
+        "reason": _("Reason: {reason}").format(reason=reason) if reason else "",
+        "help": _("It can no longer be downloaded. If you think this is a mistake, contact the course team."),
+        "back": _("Back to the course"),
+        "back_url": platform.courseware_url(block.block_ref.course_key, block.block_ref.block_id),
+    }
+    return Response(body=render_template("download_revoked.html", context).encode(), status=410,
+                    content_type="text/html", charset="utf-8", cache_control="private, no-store")

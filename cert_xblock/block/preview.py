@@ -43,7 +43,7 @@ def preview_response(block: Any, request: Any, language: str = "en") -> Response
     course = platform.get_course_info(block.block_ref.course_key)
     sample = IssuedCertificate(
         course_key=course.course_key, verify_id=new_verify_id(), short_code=new_short_code(), name=SAMPLE_NAME,
-        **printed_course_and_org(values, course), title=values.certificate_title,
+        **printed_course_and_org(values, course, block.block_ref), title=values.certificate_title,
         grade_percent=0.92, grade_public=values.show_grade, issued_at=datetime.now(UTC),
     )
     document = certificate_document(sample, values)

@@ -128,3 +128,18 @@ def certificate_wording(language: str, issued_on: date) -> Wording:
         signature=_("Signature"),
         qr_code=_("QR code linking to the verification page {url}"),
     )
+
+
+DEFAULT_TITLE = gettext_noop("Certificate of Completion")  # the certificate_title setting's default
+
+
+def shown_title(title: str, _: Callable[[str], str]) -> str:
+    """A certificate's title as its reader sees it: the default title (the one the author did not write) in the
+    reader's language, an author's own title as written."""
+    return _(DEFAULT_TITLE) if title.strip() == DEFAULT_TITLE else title
+
+
+def authored_title(title: str) -> str:
+    """The title the author gave the certificate, or "" for the default: what tells one block's certificate from
+    another's in a file name or an email subject (several blocks of a course keep the default only once)."""
+    return "" if title.strip() == DEFAULT_TITLE else title.strip()

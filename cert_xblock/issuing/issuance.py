@@ -28,11 +28,12 @@ from opaque_keys.edx.keys import CourseKey
 from cert_xblock import platform, plugins
 from cert_xblock.config.values import CertificateSettings
 from cert_xblock.core.figures import to_percent
-from cert_xblock.core.i18n import certificate_wording, format_number
+from cert_xblock.core.i18n import format_number, gettext_for, shown_title
 from cert_xblock.issuing.eligibility import Decision, Facts, Outcome, Rule, decide
 from cert_xblock.issuing.kinds import requirements_for
 from cert_xblock.issuing.names import certificate_name
 from cert_xblock.issuing.signals import certificate_issued
+from cert_xblock.issuing.wording import certificate_wording, certified_subject
 from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertificate, format_short_code
 from cert_xblock.platform import course_asset
 from cert_xblock.platform.types import CourseInfo, GradeSnapshot, Learner
@@ -308,7 +309,8 @@ def reprint_certificate(certificate: IssuedCertificate, learner: Learner, rules:
     course = course or platform.get_course_info(certificate.course_key)
     fresh = IssuedCertificate.objects.get(pk=certificate.pk)
     fresh.name = certificate_name(learner.full_name, learner.username)
-    for field, value in printed_course_and_org(rules, course).items():
+    for field, value in printed_course_and_org(rules, course, BlockRef(certificate.block_id,
+                                                                       certificate.course_key)).items():
         setattr(fresh, field, value)
     fresh.title = rules.certificate_title
     fresh.grade_public = rules.show_grade
@@ -329,7 +331,7 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         course_key=block.course_key,
         block_id=block.block_id,
         name=certificate_name(learner.full_name, learner.username),
-        **printed_course_and_org(rules, course),
+        **printed_course_and_org(rules, course, block, facts),
         title=rules.certificate_title,
         **printed_grade(facts),
         grade_public=rules.show_grade,
@@ -352,14 +354,19 @@ def printed_grade(facts: Facts) -> dict[str, object]:
             "grade_passed": facts.grade.passed}
 
 
-def printed_course_and_org(rules: CertificateSettings, course: CourseInfo) -> dict[str, str]:
-    """The course and organization names a certificate prints: the author's, else the course's own."""
-    return {"course_name": rules.course_name.strip() or course.display_name,
-            "org_name": rules.organization_name.strip() or course.org}
+def printed_course_and_org(rules: CertificateSettings, course: CourseInfo, block: BlockRef | None = None,
+                           facts: Facts | None = None) -> dict[str, str]:
+    """The course and organization names a certificate prints: the author's, else the course's own; for a lesson or
+    pathway block, what it certifies (``wording.certified_subject``: the lesson, the pathway's courses)."""
+    course_name = rules.course_name.strip() or course.display_name
+    if block is not None:
+        course_name = certified_subject(rules, block.block_id, block.course_key, course_name, facts)
+    return {"course_name": course_name, "org_name": rules.organization_name.strip() or course.org}
 
 
 def certificate_document(certificate: IssuedCertificate, rules: CertificateSettings) -> CertificateData:
-    """What is printed: the record's snapshot (name, names, title, grade if public), the block's texts and images."""
+    """What is printed: the record's snapshot (name, names, title, grade if public), the block's texts and images,
+    the sentences in the certificate's language (a lesson's or pathway's own, the default title translated)."""
     printed_grade = ""
     if certificate.grade_public and certificate.grade_percent is not None:
         printed_grade = f"{format_number(to_percent(certificate.grade_percent), certificate.language)}%"
@@ -374,13 +381,13 @@ def certificate_document(certificate: IssuedCertificate, rules: CertificateSetti
         issued_on=certificate.issued_at.date(),
         verify_url=verify_url(certificate.verify_id),
         short_code=format_short_code(certificate.short_code),
-        title=certificate.title,
+        title=shown_title(certificate.title, gettext_for(certificate.language)),
         grade_text=printed_grade,
         custom_text=rules.custom_text,
         signatories=signatories,
         logo=course_asset(certificate.course_key, rules.logo),
         language=certificate.language,
-        wording=certificate_wording(certificate.language, certificate.issued_at.date()),
+        wording=certificate_wording(certificate.language, certificate.issued_at.date(), rules.kind),
     )
 
 

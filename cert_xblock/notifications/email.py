@@ -11,6 +11,7 @@ message goes through edx-ace, elsewhere the twin's copy of it; it is written in 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from celery import shared_task
@@ -22,7 +23,7 @@ from django.utils import timezone
 from cert_xblock import platform
 from cert_xblock.config.stored import load_block_config
 from cert_xblock.config.values import CertificateSettings
-from cert_xblock.core.i18n import gettext_for
+from cert_xblock.core.i18n import authored_title, gettext_for
 from cert_xblock.core.queueing import enqueue
 from cert_xblock.models import IssuedCertificate, format_short_code
 from cert_xblock.records.links import verify_url
@@ -139,7 +140,7 @@ def message_context(certificate: IssuedCertificate) -> dict[str, Any]:
     return {
         "language": certificate.language,
         "from_name": certificate.org_name or certificate.course_name,
-        "subject": _("Your certificate for {course} is ready").format(course=certificate.course_name),
+        "subject": _subject(certificate, _),
         "greeting": _("Dear {name},").format(name=certificate.name),
         "message": _("Congratulations! {org} has issued your certificate for {course}.").format(
             org=certificate.org_name or certificate.course_name, course=certificate.course_name),
@@ -150,3 +151,12 @@ def message_context(certificate: IssuedCertificate) -> dict[str, Any]:
         "code_label": _("Verification code"),
         "short_code": format_short_code(certificate.short_code),
     }
+
+
+def _subject(certificate: IssuedCertificate, _: Callable[[str], str]) -> str:
+    """The certificate's own name where the author gave it one: a course with several blocks sends several
+    emails, which the default title alone would not tell apart."""
+    title = authored_title(certificate.title)
+    if not title:
+        return _("Your certificate for {course} is ready").format(course=certificate.course_name)
+    return _("Your “{title}” for {course} is ready").format(title=title, course=certificate.course_name)

@@ -50,7 +50,9 @@ def _twin_platform() -> Platform:
         viewer_roles=viewer_roles,
         emit_event=tracker.emit,
         messages=mail,
-        courseware_url=lambda course_key, usage_id: "",
+        # The demo's stand-in for the courseware's jump-to link (cert_xblock.deploy.demo.pages.courseware).
+        courseware_url=lambda course_key, usage_id: (
+            f"{getattr(settings, 'LMS_ROOT_URL', '')}/twin/courseware/{usage_id}/"),
         read_course_asset=assets.read_course_asset,
         upgrade_url=upgrade.upgrade_url,
         course_images=assets.course_images,

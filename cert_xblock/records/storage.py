@@ -129,7 +129,7 @@ def read_file(name: str) -> bytes | None:
 
 def _slug(text: str, keep: Callable[[str], bool]) -> str:
     """Runs of characters ``keep`` refuses (spaces, quotes, slashes, controls, emoji…) become one dash."""
-    return re.sub(r"-+", "-", "".join(ch if keep(ch) else "-" for ch in text)).strip("-")[:60]
+    return re.sub(r"-+", "-", "".join(ch if keep(ch) else "-" for ch in text)).strip("-")[:60].rstrip("-")
 
 
 def _file_name(course_name: str, learner_name: str, keep: Callable[[str], bool]) -> str:

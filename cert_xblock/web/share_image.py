@@ -23,22 +23,37 @@ from cert_xblock.rendering import render_certificate
 
 log = logging.getLogger(__name__)
 
-WIDTH = 1200  # pixels: what Open Graph and Twitter cards ask for
+# Pixels: what Open Graph and Twitter's large card show uncropped (1.91:1); social sites crop any other shape.
+SIZE = (1200, 630)
+BACKGROUND = (243, 244, 246)  # a light grey frame around the page, so a white certificate keeps its edge
 
 
-def rasterise(pdf: bytes, width: int = WIDTH) -> bytes:
-    """The first page of a PDF as a PNG ``width`` pixels wide."""
+def rasterise(pdf: bytes, size: tuple[int, int] = SIZE) -> bytes:
+    """The first page of a PDF as a PNG of exactly ``size``: the whole page, as large as fits, centred on a frame
+    (a landscape or portrait page alike; nothing of it is cropped)."""
     import pypdfium2
+    from PIL import Image
 
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]
-        image = page.render(scale=width / page.get_width()).to_pil()
+        scale = min(size[0] / page.get_width(), size[1] / page.get_height())
+        drawn = page.render(scale=scale).to_pil().convert("RGB")
     finally:
         document.close()
+    image = Image.new("RGB", size, BACKGROUND)
+    image.paste(drawn, ((size[0] - drawn.width) // 2, (size[1] - drawn.height) // 2))
     out = io.BytesIO()
-    image.convert("RGB").save(out, "PNG")
+    image.save(out, "PNG")
     return out.getvalue()
+
+
+def _of_size(png: bytes) -> bool:
+    """Whether a stored picture has today's size (one stored before it was 1200×630 is drawn again)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        return image.size == SIZE
 
 
 def public_png(certificate: IssuedCertificate, rules: CertificateSettings) -> bytes:
@@ -53,8 +68,10 @@ def share_image(certificate: IssuedCertificate) -> bytes | None:
         return None
     name = storage.image_name(certificate.file_name)
     stored = storage.read_file(name)
-    if stored is not None:
+    if stored is not None and _of_size(stored):
         return stored
+    if stored is not None:
+        storage.delete_pdf(name)
     rules = load_block_config(certificate.block_id) or CertificateSettings()
     try:
         png = public_png(certificate, rules)

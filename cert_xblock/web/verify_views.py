@@ -8,6 +8,7 @@ rate (django-ratelimit, as the LMS limits its own guessable forms): past it, a 4
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import check_for_language, get_language_from_request
 from django.views.decorators.http import require_safe
 
-from cert_xblock.core.i18n import direction, format_day, gettext_for
+from cert_xblock.core.i18n import direction, format_day, gettext_for, shown_title
 from cert_xblock.core.resources import read_text
 from cert_xblock.core.templating import render_template
 from cert_xblock.models import IssuedCertificate
@@ -133,7 +134,7 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
                                             "preview: it belongs to no certificate. A real certificate's link "
                                             "shows its record here."))
     if certificate is None:
-        return _not_found(request)
+        return _code_in_path(request, verify_id)
     record = _record_seen(certificate, "page")
     language, _ = _translator(request)
     labels = _labels(_)
@@ -141,6 +142,7 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
     if record.status != "valid":
         when = record.revoked_on if record.status == "revoked" else record.expires_on
         status_line = labels[record.status].format(date=format_day(when, language))
+    record = replace(record, title=shown_title(record.title, _))  # the default title in the visitor's language
     return _page("verify.html", {
         "language": language, "labels": labels, "record": record, "status_line": status_line,
         "issued_on": format_day(record.issued_on, language),
@@ -151,6 +153,25 @@ def verify_page(request: HttpRequest, verify_id: str) -> HttpResponse:
         "json_url": reverse("cert_xblock:verify_json", kwargs={"verify_id": certificate.verify_id}),
         "credential_url": credential_url(certificate.verify_id) + "?download=1",
     })
+
+
+def _code_in_path(request: HttpRequest, text: str) -> HttpResponse:
+    """``/certificates/verify/<short code>`` (the code as printed, typed into the address): that certificate's page,
+    the visitor's ``?lang=`` kept; counted against the code form's rate, since codes are shorter than ids."""
+    try:
+        find_by_code(text)
+    except MalformedCode:
+        return _not_found(request)
+    limited = _over_rate(request, "code", "CERT_XBLOCK_VERIFY_LOOKUP_RATE")
+    if limited is not None:
+        return limited
+    certificate = find_by_code(text)
+    if certificate is None:
+        _ = _translator(request)[1]
+        return _lookup_page(request, 404, _("No certificate has the code {code}.").format(code=text), text)
+    target = reverse("cert_xblock:verify", kwargs={"verify_id": certificate.verify_id})
+    query = request.GET.urlencode()
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)
 
 
 def _counted_look_up(request: HttpRequest, verify_id: str) -> tuple[HttpResponse | None, IssuedCertificate | None]:

@@ -38,7 +38,7 @@ def test_a_batch_issues_an_arabic_certificate_and_email_to_a_learner_whose_pref_
     assert pdf.trailer["/Root"]["/Lang"] == "ar"
     # The date is Django's Arabic month name; the sentences come from translations/ar.
     wording = certificate_document(certificate, RULES).wording
-    assert arabic(wording.issued_on) and wording.preamble == "نشهد بأن"
+    assert arabic(wording.issued_on) and wording.preamble == "تُمنح هذه الشهادة إلى"
     [email] = mail.outbox
     assert email.extra_headers["Content-Language"] == "ar"
     assert email.subject == "شهادتك في Lettres et courriels جاهزة"

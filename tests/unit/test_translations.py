@@ -63,7 +63,7 @@ def test_a_learners_language_code_reaches_its_catalogue(language, folder):
 
 
 PREAMBLE = {"es": "Se certifica que", "fr": "Ce certificat atteste que", "pt-br": "Certificamos que",
-            "ar": "نشهد بأن", "hi": "प्रमाणित किया जाता है कि", "zh-hans": "兹证明"}
+            "ar": "تُمنح هذه الشهادة إلى", "hi": "प्रमाणित किया जाता है कि", "zh-hans": "兹证明"}
 READY = {"es": "Su certificado está listo.", "fr": "Votre certificat est prêt.",
          "pt-br": "Seu certificado está pronto.", "ar": "شهادتك جاهزة.", "hi": "आपका प्रमाणपत्र तैयार है।",
          "zh-hans": "您的证书已准备就绪。"}

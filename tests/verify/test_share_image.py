@@ -42,7 +42,8 @@ def test_the_og_image_is_a_png_of_that_certificate(client, issued):
     response = client.get(image_url)
     assert (response.status_code, response["Content-Type"]) == (200, "image/png")
     picture = Image.open(io.BytesIO(response.content))
-    assert (picture.format, picture.width) == ("PNG", 1200) and 800 < picture.height < 900  # A4 landscape
+    # What social sites show uncropped: 1200×630, the whole A4 landscape page in it.
+    assert (picture.format, picture.size) == ("PNG", (1200, 630))
     # The QR code printed in the certificate's corner, read back from the picture (zoomed, as a phone would).
     corner = picture.crop((picture.width * 3 // 4, picture.height // 2, picture.width, picture.height)).convert("L")
     [code] = decode(corner.resize((corner.width * 2, corner.height * 2), Image.LANCZOS))
@@ -57,6 +58,16 @@ def test_the_picture_is_drawn_once_and_stored_beside_the_pdf(client, issued):
     with mock.patch("cert_xblock.web.share_image.public_png") as draw:
         assert client.get(url).content == first
     draw.assert_not_called()
+
+
+def test_a_picture_stored_before_it_was_1200_by_630_is_drawn_again(client, issued):
+    name = storage.image_name(issued.valid.file_name)
+    old = io.BytesIO()
+    Image.new("RGB", (1200, 849), "white").save(old, "PNG")
+    storage.save_pdf(name, old.getvalue())
+    response = client.get(reverse("cert_xblock:verify_image", kwargs={"verify_id": issued.valid.verify_id}))
+    assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
+    assert Image.open(io.BytesIO(storage.read_file(name))).size == (1200, 630)
 
 
 def test_a_regenerated_certificate_gets_a_new_picture(client, issued):

@@ -60,7 +60,11 @@ SERVICE_VARIANT = os.environ.get("CERT_XBLOCK_SERVICE_VARIANT", "workbench")
 CERT_XBLOCK_TWIN_COURSE = "course-v1:DemoX+CERT101+2026"
 # The key signing the demo's Open Badges credentials, made once in the var folder (cert_xblock.credentials).
 CERT_XBLOCK_CREDENTIAL_KEY = os.environ.get("CERT_XBLOCK_CREDENTIAL_KEY") or demo_key(VAR_DIR)
-EMAIL_BACKEND = os.environ.get("CERT_XBLOCK_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# The emails the demo sends are kept as files, listed at /twin/mail/ (cert_xblock.deploy.demo.pages).
+EMAIL_BACKEND = os.environ.get("CERT_XBLOCK_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+# The platform's sign-in page, as the demo stands in for it (the block's sign-in link adds ``next``).
+LOGIN_URL = "/twin/login/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

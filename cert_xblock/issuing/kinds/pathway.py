@@ -54,7 +54,9 @@ def pathway_requirements(rules: CertificateSettings, course_key: CourseKey,
 def _standing(user_id: int, courses: list[CourseKey], passed: dict[CourseKey, set[int]],
               names: dict[CourseKey, str]) -> Requirement:
     remaining = tuple(names[key] for key in courses if user_id not in passed[key])
-    return Requirement(Rule.PATHWAY, met=not remaining, remaining=remaining)
+    # ``subject``: every listed course by name, what a pathway certificate names as completed (``issuing.wording``).
+    return Requirement(Rule.PATHWAY, met=not remaining, remaining=remaining,
+                       subject=", ".join(names[key] for key in courses))
 
 
 def narrow_candidates(rules: CertificateSettings, course_key: CourseKey, grades: Any) -> Any:
