@@ -9,7 +9,6 @@ reproduces; each test reports how many cases it ran to the figures table.
 from __future__ import annotations
 
 import json
-import re
 from itertools import count
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
@@ -21,8 +20,8 @@ from hypothesis import strategies as st
 
 from cert_xblock.config.values import CertificateSettings, apply_posted
 from cert_xblock.issuing.names import NameRefused, certificate_name, refusal_message
-from cert_xblock.platform.twin.demo_data import seed_demo
 from cert_xblock.rendering import Design, RenderError, render_certificate
+from tests.security.doors import demo_usage
 
 from . import figures
 from .helpers import needs_mariadb
@@ -87,12 +86,7 @@ def explains_refusal(response, handler: bool = False) -> None:
 @pytest.fixture
 def demo(client):
     """The demo course and its people; the first scenario's block, viewed once (its settings stored)."""
-    seed_demo()
-    page = client.get("/scenario/cert_xblock.0/", {"student": "ada"})
-    usage = re.search(r"data-usage='([^']+)'[^>]*data-block-type='cert_xblock'", page.content.decode()).group(1)
-    assert client.post(f"/handler/{usage}/grade_me/?student=ada", data=b"{}",
-                       content_type="application/json").status_code == 200
-    return usage
+    return demo_usage(client)
 
 
 def test_any_name_is_printable_or_refused_with_what_to_do():
