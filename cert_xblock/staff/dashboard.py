@@ -20,6 +20,8 @@ from cert_xblock.issuing.names import printable_name
 from cert_xblock.models import AllowlistEntry, IssuedCertificate, IssueFailure, format_short_code
 from cert_xblock.records.links import verify_url
 from cert_xblock.staff.audit import StaffError
+from cert_xblock.staff.search import folded_pattern
+from cert_xblock.staff.standing_words import standing_words
 
 STATUSES = ("issued", "eligible", "not_eligible", "allowlisted", "revoked", "failed")
 PAGE_SIZE = 25
@@ -58,9 +60,11 @@ def _filtered(block: BatchBlock, search: str, status: str) -> QuerySet:
     block_id = block.ref.block_id
     rows = platform.enrollments(block.ref.course_key)
     if search:
-        printed = IssuedCertificate.objects.filter(block_id=block_id, name__icontains=search).values("user_id")
-        rows = rows.filter(Q(user__username__icontains=search) | Q(user__email__icontains=search)
-                           | Q(user_id__in=platform.users_named(search)) | Q(user_id__in=printed))
+        # Accents and case ignored alike on sqlite and MariaDB: "orsted" finds "Ørsted".
+        pattern = folded_pattern(search)
+        printed = IssuedCertificate.objects.filter(block_id=block_id, name__iregex=pattern).values("user_id")
+        rows = rows.filter(Q(user__username__iregex=pattern) | Q(user__email__iregex=pattern)
+                           | Q(user_id__in=platform.users_named(pattern)) | Q(user_id__in=printed))
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     live = certificates.filter(live=1).values("user_id")
     if status == "issued":
@@ -127,12 +131,18 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
         certificate = standing.certificate or revoked.get(user_id)
         status = "revoked" if standing.certificate is None and user_id in revoked else standing.status
         failure = failures.get(user_id) if standing.certificate is None else None
+        figure, kind = deciding_figure(known)
+        enrollment = known.facts.enrollment
         rows.append({
             "username": person.username,
             "email": person.email,
             "name": certificate.name if certificate else printable_name(person.full_name),
-            "grade": deciding_grade(known),
+            "grade": figure,  # None: the platform has no grade for them yet (not 0%)
+            "figure": kind,
+            "mode": enrollment.mode if enrollment else "",
             "status": status,
+            "reason": standing_words(standing.decision, known.facts.grade.attempted, _) if status != "revoked"
+            else (certificate.revoke_reason if certificate else ""),
             "message": standing.decision.message(_) if standing.decision and status != "revoked" else "",
             "allowlisted": user_id in notes,
             "allowlist_note": notes.get(user_id, ""),
@@ -142,12 +152,19 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
     return rows
 
 
-def deciding_grade(known: KnownStanding) -> float:
-    """The grade that decides this block, 0..100: a lesson's section grade, else the course grade."""
+def deciding_figure(known: KnownStanding) -> tuple[float | None, str]:
+    """The figure that decides this block, 0..100, and what it is: a lesson's section grade ("section"), a
+    completion block's completion ("completion"), else the course grade ("grade") — None while the platform has
+    no grade for the learner yet, which is not 0%."""
     primary = known.facts.requirements[0] if known.facts.requirements else None
-    if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
-        return primary.current
-    return to_percent(known.facts.grade.percent)
+    if primary is not None and primary.current is not None:
+        if primary.rule is Rule.SECTION_GRADE:
+            return primary.current, "section"
+        if primary.rule is Rule.COMPLETION:
+            return primary.current, "completion"
+    if not known.facts.grade.attempted:
+        return None, "grade"
+    return to_percent(known.facts.grade.percent), "grade"
 
 
 def certificate_json(certificate: IssuedCertificate) -> dict[str, Any]:
