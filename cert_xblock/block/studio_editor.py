@@ -11,6 +11,10 @@ def studio_strings(_: Any) -> dict[str, str]:
         "summary": _("Some settings need a change before they can be saved:"),
         "signatories": _("Signatories"),
         "add_signatory": _("Add a signatory"),
+        "signatories_limit": _("A certificate has room for at most four signatories."),
+        "signatories_help": _("Up to four people who sign the certificate: a name, and optionally a title and a "
+                              "signature image from Files & Uploads. Remove a row to take someone off."),
+        "logo_help": _("A PNG or JPEG image from the course's Files & Uploads, or no logo."),
         "remove_signatory": _("Remove this signatory"),
         "signatory_name": _("Name"),
         "signatory_title": _("Title"),
