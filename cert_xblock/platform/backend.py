@@ -37,6 +37,7 @@ def _twin_platform() -> Platform:
         store_saved_block=modulestore.store_saved_block,
         block_seen=modulestore.block_seen,
         course_roles=roles.course_roles,
+        course_team=roles.course_team,
         emit_event=tracker.emit,
         messages=mail,
         courseware_url=lambda course_key, usage_id: "",

@@ -75,6 +75,12 @@ def users_named(pattern: str) -> Any:
     return backend.current().UserProfile.objects.filter(name__iregex=pattern).values("user_id")
 
 
+def course_team(course_key: CourseKey) -> Any:
+    """User ids (a subquery) of the course team (staff, instructors, coaches of the course or its org, global
+    staff): the staff view keeps them out of its learner counts and list unless they act as learners."""
+    return backend.current().course_team(course_key)
+
+
 def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
     """A Django user's roles in the course: global staff, course staff, instructor, Studio author."""
     return backend.current().course_roles(user, course_key)

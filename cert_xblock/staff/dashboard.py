@@ -37,7 +37,7 @@ def counts(block: BatchBlock) -> dict[str, int]:
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     issued = certificates.aggregate(issued=Count("pk", filter=Q(live=1)),
                                     revoked=Count("user_id", filter=Q(status=REVOKED), distinct=True))
-    not_yet = platform.enrollments(block.ref.course_key).exclude(
+    not_yet = learner_enrollments(block).exclude(
         user_id__in=certificates.values("user_id")).exclude(user_id__in=by_grade).exclude(user_id__in=by_allowlist)
     failures = dict(IssueFailure.objects.filter(block_id=block_id).exclude(
         user_id__in=certificates.filter(live=1).values("user_id")).values_list("kind").annotate(n=Count("pk")))
@@ -55,10 +55,20 @@ def counts(block: BatchBlock) -> dict[str, int]:
     return figures
 
 
+def learner_enrollments(block: BatchBlock) -> QuerySet:
+    """The course's active enrollments less the course team (``platform.course_team``), unless a member acts as a
+    learner here: has a grade in the course, a certificate of this block, or a place on its allowlist."""
+    course_key, block_id = block.ref.course_key, block.ref.block_id
+    as_learner = (Q(user_id__in=platform.course_grade_rows(course_key).values("user_id"))
+                  | Q(user_id__in=IssuedCertificate.objects.filter(block_id=block_id).values("user_id"))
+                  | Q(user_id__in=AllowlistEntry.objects.filter(block_id=block_id).values("user_id")))
+    return platform.enrollments(course_key).exclude(Q(user_id__in=platform.course_team(course_key)) & ~as_learner)
+
+
 def _filtered(block: BatchBlock, search: str, status: str) -> QuerySet:
     """Enrollments of the course matching the search (username, email, full name, printed name) and status."""
     block_id = block.ref.block_id
-    rows = platform.enrollments(block.ref.course_key)
+    rows = learner_enrollments(block)
     if search:
         # Accents and case ignored alike on sqlite and MariaDB: "orsted" finds "Ørsted".
         pattern = folded_pattern(search)

@@ -71,8 +71,16 @@ def test_the_counts_match_the_database(staff_workbench, staff_session, page):
                                                  WHERE passed_timestamp IS NOT NULL AND course_id = e.course_id))
             OR e.user_id IN (SELECT user_id FROM cert_xblock_allowlistentry WHERE block_id = ?))""",
                           DEMO_COURSE, block_id, block_id)
-    [(enrolled,)] = rows(staff_workbench, "SELECT COUNT(*) FROM student_courseenrollment WHERE is_active AND "
-                                          "course_id = ?", DEMO_COURSE)
+    # learners: the course team (course or org roles, global staff) left out unless graded, certified or allowlisted
+    [(enrolled,)] = rows(staff_workbench, """
+        SELECT COUNT(*) FROM student_courseenrollment e JOIN auth_user u ON u.id = e.user_id
+        WHERE e.is_active AND e.course_id = ? AND NOT (
+            (u.is_staff OR u.id IN (SELECT user_id FROM student_courseaccessrole WHERE course_id = e.course_id
+                                    OR (course_id = '' AND org = 'DemoX')))
+            AND u.id NOT IN (SELECT user_id FROM grades_persistentcoursegrade WHERE course_id = e.course_id)
+            AND u.id NOT IN (SELECT user_id FROM cert_xblock_issuedcertificate WHERE block_id = ?)
+            AND u.id NOT IN (SELECT user_id FROM cert_xblock_allowlistentry WHERE block_id = ?))""",
+                         DEMO_COURSE, block_id, block_id)
     [(holders,)] = rows(staff_workbench, "SELECT COUNT(DISTINCT user_id) FROM cert_xblock_issuedcertificate "
                                          "WHERE block_id = ?", block_id)
     assert issued >= 1

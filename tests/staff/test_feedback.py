@@ -158,6 +158,9 @@ def test_the_list_says_why_in_words_with_the_mode_and_no_grade_yet_never_zero(de
     assert dana.locator(".cert-xblock-staff__reason").inner_text() == "Audit enrolment"
     assert page.get_by_role("button", name="Previous").is_disabled()
     assert page.get_by_role("button", name="Next").is_disabled()
+    _search(page, "cara")  # the course team is not listed among the learners
+    assert page.locator(".cert-xblock-staff__learners .cert-xblock-staff__empty").inner_text() == (
+        "No learner matches “cara”.")
     _search(page, "nobody-at-all")
     empty = page.locator(".cert-xblock-staff__learners .cert-xblock-staff__empty")
     assert empty.inner_text() == "No learner matches “nobody-at-all”."

@@ -7,12 +7,12 @@ from django.test.utils import CaptureQueriesContext
 
 from cert_xblock import staff
 from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertificate, StaffAction
-from cert_xblock.platform.twin.models import PersistentCourseGrade, UserProfile
+from cert_xblock.platform.twin.models import CourseEnrollment, PersistentCourseGrade, UserProfile
 from cert_xblock.records import storage
 from cert_xblock.records.verification import public_record
 from tests.pdf import pdf_text
 
-from .conftest import BLOCK, BLOCK_ID, RULES
+from .conftest import BLOCK, BLOCK_ID, COURSE, RULES
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +224,13 @@ def test_the_block_history_is_one_entry_per_request_a_page_at_a_time(course):
     page = staff.grouped_history(BLOCK.ref)
     assert [(a["kind"], a["learners"], a["learner"]) for a in page["actions"]] == [("regenerate", 2, "")]
     assert (page["page"], page["pages"]) == (1, 1)
+
+
+def test_the_course_team_is_kept_out_of_the_learners_unless_they_act_as_learners(course):
+    CourseEnrollment.objects.create(user=course.staff, course_id=COURSE, mode="verified")  # cara, course staff
+    before = staff.counts(BLOCK)["not_yet_eligible"]
+    assert staff.learners(BLOCK, search="cara")["results"] == []
+    assert "cara" not in [r["username"] for r in staff.learners(BLOCK)["results"]]
+    staff.allowlist_add(BLOCK.ref, "cara", "Took the course as a learner", actor(course))
+    assert [r["username"] for r in staff.learners(BLOCK, search="cara")["results"]] == ["cara"]
+    assert staff.counts(BLOCK)["not_yet_eligible"] == before
