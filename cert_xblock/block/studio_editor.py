@@ -22,7 +22,7 @@ def studio_strings(_: Any) -> dict[str, str]:
         "no_image": _("No image"),
         "logo": _("Logo from Files & Uploads"),
         "no_logo": _("No logo"),
-        "preview_title": _("SAMPLE: the certificate with the settings above, not yet saved"),
+        "preview_title": _("SAMPLE: the certificate with these settings, not yet saved"),
         "preview_label": _("Sample certificate"),
         "preview_link": _("Preview a sample certificate (PDF)"),
         "preview_working": _("Updating the sample…"),
