@@ -34,6 +34,8 @@ def feedback_strings(_: Any) -> dict[str, str]:
         "done_issue": _("Issued a certificate to {name}."),
         "done_add": _("Added {name} to the allowlist."),
         "done_remove": _("Removed {name} from the allowlist."),
+        "done_note": _("Updated the allowlist note of {name}."),
+        "done_unchanged": _("{name} is already on the allowlist with this note."),
         "name_learner": _("Name the learner by username or email address."),
         "issue_one": _("Issue certificate"), "issued_now": _("issued"),
         "no_grade": _("No grade yet"), "completion_figure": _("{figure} complete"),

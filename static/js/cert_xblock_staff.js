@@ -181,7 +181,10 @@ function CertXBlockStaff(runtime, element, init) {
         where = where || message;
         return busy(control, function () {
             return call(operation, {body: body}).then(function (data) {
-                say(where, done, "success");
+                // Adding someone already listed changes only the note, or nothing: say which.
+                var name = {name: body.user};
+                say(where, data.outcome === "updated" ? format(strings.done_note, name) : data.outcome === "unchanged"
+                    ? format(strings.done_unchanged, name) : done, "success");
                 if (succeeded) { succeeded(); }
                 return refresh().then(function () { mark(body.user); return data; });
             }).catch(function (data) { say(where, errorText(data), "error"); });

@@ -121,6 +121,10 @@ def test_an_allowlisted_learner_without_a_certificate_is_issued_and_removed_from
     note = page.locator(".cert-xblock-staff__allowlist-message")
     expect(note).to_have_text("Added lowgrade to the allowlist.")
     assert page.get_by_label("Username or email").input_value() == "" and page.get_by_label("Note").input_value() == ""
+    page.get_by_label("Username or email").fill("lowgrade")
+    page.get_by_label("Note").fill("Passed the oral exam")
+    page.get_by_role("button", name="Add to allowlist").first.click()
+    expect(note).to_have_text("lowgrade is already on the allowlist with this note.")
     _search(page, "lowgrade")
     row = _row(page, "lowgrade")
     expect(row.locator(".cert-xblock-staff__status")).to_contain_text("On the allowlist")

@@ -234,3 +234,14 @@ def test_the_course_team_is_kept_out_of_the_learners_unless_they_act_as_learners
     staff.allowlist_add(BLOCK.ref, "cara", "Took the course as a learner", actor(course))
     assert [r["username"] for r in staff.learners(BLOCK, search="cara")["results"]] == ["cara"]
     assert staff.counts(BLOCK)["not_yet_eligible"] == before
+
+
+def test_a_completion_block_lists_each_learners_completion_not_the_course_grade():
+    from tests.lesson.seeding import seed
+
+    course = seed("S23", {"seven": (0.95, {"hw1": (9, 10)}, 7), "eight": (0.2, {}, 8)})
+    listed = {r["username"]: r for r in staff.learners(course.completion)["results"]}
+    seven, eight = listed["S23-seven"], listed["S23-eight"]
+    assert (seven["grade"], seven["figure"], seven["reason"]) == (
+        70.0, "completion", "Course completion 70% of 80% · 10% to go")
+    assert (eight["grade"], eight["figure"], eight["status"]) == (80.0, "completion", "eligible")
