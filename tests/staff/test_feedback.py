@@ -230,7 +230,14 @@ def test_a_csv_import_waits_for_its_button_asks_first_and_reports_with_headings_
 
 
 def test_the_title_and_report_file_names_name_the_certificate_course_block_and_date(demo, page):
+    from tests.conftest import LearnerSession
+
+    LearnerSession(demo, "ada").post("grade_me")  # certified, then allowlisted: the report must say so
     _staff_page(page, demo)
+    page.get_by_label("Username or email").fill("ada")
+    page.get_by_label("Note").fill("Mentor")
+    page.get_by_role("button", name="Add to allowlist").first.click()
+    expect(page.locator(".cert-xblock-staff__allowlist-message")).to_contain_text("ada")
     assert page.locator(".cert-xblock-staff__title").inner_text() == "Your certificate: course team"
     [(block_id,)] = rows(demo, "SELECT block_id FROM cert_xblock_certificateblockconfig WHERE settings LIKE ?",
                          '%"display_name": "Your certificate"%')
@@ -240,9 +247,15 @@ def test_the_title_and_report_file_names_name_the_certificate_course_block_and_d
     name = f"certificates-DemoX-CERT101-2026-{block_id.rsplit('@', 1)[-1]}-{stamp}"
     assert download.value.suggested_filename == f"{name}.csv"
     report = list(csv.DictReader(io.StringIO(download.value.path().read_text("utf-8-sig"))))
-    # the report's allowlist column is the allowlist as the dashboard shows it (lowgrade was removed above)
-    by_user = {r["username"]: r for r in report}
-    assert by_user["lowgrade"]["allowlisted"] == "no"
+    # the report's allowlist column is the allowlist as the dashboard shows it now (lowgrade, certified while
+    # allowlisted, was removed from it above)
+    listed = {name for (name,) in rows(demo, "SELECT u.username FROM cert_xblock_allowlistentry a JOIN auth_user u "
+                                             "ON u.id = a.user_id WHERE a.block_id = ?", block_id)}
+    assert report and {r["username"]: r["allowlisted"] for r in report} == {
+        r["username"]: "yes" if r["username"] in listed else "no" for r in report}
+    assert all(r["allowlisted_by"] == "" for r in report if r["allowlisted"] == "no")
+    ada = next(r for r in report if r["username"] == "ada")
+    assert (ada["allowlisted"], ada["allowlisted_by"], ada["allowlist_note"]) == ("yes", "cara", "Mentor")
     with page.expect_download() as download:
         page.get_by_role("link", name="All PDFs (ZIP)").click()
     assert download.value.suggested_filename == f"{name}.zip"
