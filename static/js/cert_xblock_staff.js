@@ -297,7 +297,9 @@ function CertXBlockStaff(runtime, element, init) {
     function loadLearners() {
         var search = filters.elements.search.value;
         var query = {search: search, status: filters.elements.status.value, page: state.page};
+        var mine = state.listed = (state.listed || 0) + 1;
         return call("learners", {query: query}).then(function (data) {
+            if (mine !== state.listed) { return; }  // a later search answered or will: show only the latest
             var body = root.querySelector(".cert-xblock-staff__learners tbody");
             body.innerHTML = "";
             data.results.forEach(function (learner) { body.appendChild(learnerRow(learner)); });
@@ -308,6 +310,7 @@ function CertXBlockStaff(runtime, element, init) {
                     : strings.empty_list).colSpan = COLUMNS;
                 body.appendChild(empty);
             }
+            body.setAttribute("data-search", search);  // what the rows shown answer
             state.page = data.page;
             state.pages = data.pages;
             root.querySelector(".cert-xblock-staff__page").textContent =
