@@ -101,10 +101,9 @@ class CertificateSettings:
         result: dict[str, float] = {}
         for line in self.assignment_minimums.splitlines():
             name, _, value = line.rpartition(":")
-            try:
-                result[name.strip()] = float(value)
-            except ValueError:
-                continue
+            percent = _percent(value)
+            if percent is not None:
+                result[name.strip()] = percent
         return {name: value for name, value in result.items() if name}
 
     @property
@@ -217,19 +216,36 @@ def _check_courses(value: str, _: Callable[[str], str]) -> str | None:
     return None
 
 
+def _percent(text: str) -> float | None:
+    """A percentage as authors write it: "60", "60.5" or "60%" (None when it is not a number)."""
+    try:
+        number = float(text.strip().removesuffix("%").strip())
+    except ValueError:
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
 def _check_assignment_minimums(value: str, _: Callable[[str], str]) -> str | None:
-    lines = [line for line in value.splitlines() if line.strip()]
+    """Every line checked, each problem naming its line: the form, the range, a type listed twice."""
+    lines = [(number, line) for number, line in enumerate(value.splitlines(), start=1) if line.strip()]
     if len(lines) > MAX_ASSIGNMENT_MINIMUMS:
         return _("Give at most {count} assignment types.").format(count=MAX_ASSIGNMENT_MINIMUMS)
-    for line in lines:
-        name, colon, number = line.rpartition(":")
-        try:
-            percent = float(number)
-        except ValueError:
-            percent = math.nan
-        if not colon or not name.strip() or not 0 <= percent <= 100:
-            return _("Write each line as: assignment type: minimum percentage, for example 'Homework: 60'.")
-    return None
+    problems, seen = [], {}
+    for number, line in lines:
+        name, colon, text = line.rpartition(":")
+        name, percent = name.strip(), _percent(text)
+        if not colon or not name or percent is None:
+            problems.append(_("Line {line}: write it as assignment type: minimum percentage, for example "
+                              "'Homework: 60'.").format(line=number))
+        elif not 0 <= percent <= 100:
+            problems.append(_("Line {line}: the minimum for {type} must be between 0 and 100%, not {value}.").format(
+                line=number, type=name, value=text.strip()))
+        elif name.casefold() in seen:
+            problems.append(_("Line {line}: {type} is already on line {first}; keep one.").format(
+                line=number, type=name, first=seen[name.casefold()]))
+        else:
+            seen[name.casefold()] = number
+    return " ".join(problems) or None
 
 
 def validate_settings(values: CertificateSettings, _: Callable[[str], str] = lambda s: s) -> list[FieldProblem]:

@@ -350,7 +350,9 @@ def printed_grade(facts: Facts) -> dict[str, object]:
     primary = facts.requirements[0] if facts.requirements else None
     if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
         return {"grade_percent": primary.current / 100, "grade_letter": "", "grade_passed": primary.met}
-    return {"grade_percent": facts.grade.percent, "grade_letter": facts.grade.letter or "",
+    # No grade yet (an allowlisted learner who attempted nothing) is recorded as none, not as 0%.
+    return {"grade_percent": facts.grade.percent if facts.grade.attempted else None,
+            "grade_letter": facts.grade.letter or "",
             "grade_passed": facts.grade.passed}
 
 

@@ -48,6 +48,7 @@ def _twin_platform() -> Platform:
         block_seen=modulestore.block_seen,
         course_roles=roles.course_roles,
         viewer_roles=viewer_roles,
+        course_team=roles.course_team,
         emit_event=tracker.emit,
         messages=mail,
         # The demo's stand-in for the courseware's jump-to link (cert_xblock.deploy.demo.pages.courseware).

@@ -41,6 +41,7 @@ class Platform:
     block_seen: Callable[[CourseKey, str, str, dict[str, Any]], None]
     course_roles: Callable[[Any, CourseKey], CourseRoles]
     viewer_roles: Callable[[Any, CourseKey], CourseRoles]  # the XBlock user service's bound user, masquerade applied
+    course_team: Callable[[CourseKey], Any]  # user ids (a subquery) of the course's staff, instructors, coaches
     emit_event: Callable[[str, dict[str, Any]], None]
     messages: Any  # edx-ace's surface: send, MessageType, Recipient, message_sent (signal), get_template
     courseware_url: Callable[[CourseKey, str], str]

@@ -69,9 +69,16 @@ def learners_by_ids(user_ids: Iterable[int]) -> dict[int, Learner]:
     return learners
 
 
-def users_named(text: str) -> Any:
-    """User ids (a queryset, for a subquery) whose full name as the LMS shows it (``UserProfile.name``) holds text."""
-    return backend.current().UserProfile.objects.filter(name__icontains=text).values("user_id")
+def users_named(pattern: str) -> Any:
+    """User ids (a queryset, for a subquery) whose full name as the LMS shows it (``UserProfile.name``) matches a
+    case-insensitive regular expression (the staff search's accent-folded pattern)."""
+    return backend.current().UserProfile.objects.filter(name__iregex=pattern).values("user_id")
+
+
+def course_team(course_key: CourseKey) -> Any:
+    """User ids (a subquery) of the course team (staff, instructors, coaches of the course or its org, global
+    staff): the staff view keeps them out of its learner counts and list unless they act as learners."""
+    return backend.current().course_team(course_key)
 
 
 def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:

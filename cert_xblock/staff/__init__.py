@@ -17,21 +17,20 @@ from cert_xblock.staff.allowlist import entries as allowlist_entries
 from cert_xblock.staff.allowlist import import_csv as allowlist_import_csv
 from cert_xblock.staff.allowlist import remove as allowlist_remove
 from cert_xblock.staff.arguments import check_arguments
-from cert_xblock.staff.audit import Actor, StaffError, history
+from cert_xblock.staff.audit import Actor, StaffError, grouped_history, history
 from cert_xblock.staff.dashboard import counts, learners
 from cert_xblock.staff.issue_now import progress as issue_now_progress
 from cert_xblock.staff.issue_now import start as start_issue_now
 from cert_xblock.staff.lookup import block_certificate, user_by_identifier
 from cert_xblock.staff.operations import OPERATIONS, Operation, perform
 from cert_xblock.staff.regeneration import regenerate, regenerate_all, versions
-from cert_xblock.staff.reports import pdf_zip, report_csv
+from cert_xblock.staff.reports import pdf_zip, report_csv, report_file_name
 from cert_xblock.staff.revocation import restore, revoke
 
 __all__ = [
     "MAX_CSV_BYTES", "OPERATIONS", "Actor", "Operation", "StaffError", "allowlist_add", "allowlist_entries",
     "allowlist_import_csv",
-    "allowlist_remove", "block_certificate", "check_arguments", "counts", "history", "issue_now_progress",
-    "learners", "pdf_zip",
-    "perform", "regenerate", "regenerate_all", "report_csv", "restore", "revoke", "start_issue_now",
-    "user_by_identifier", "versions",
+    "allowlist_remove", "block_certificate", "check_arguments", "counts", "grouped_history", "history",
+    "issue_now_progress", "learners", "pdf_zip", "perform", "regenerate", "regenerate_all", "report_csv",
+    "report_file_name", "restore", "revoke", "start_issue_now", "user_by_identifier", "versions",
 ]

@@ -20,6 +20,8 @@ from cert_xblock.issuing.names import printable_name
 from cert_xblock.models import AllowlistEntry, IssuedCertificate, IssueFailure, format_short_code
 from cert_xblock.records.links import verify_url
 from cert_xblock.staff.audit import StaffError
+from cert_xblock.staff.search import folded_pattern
+from cert_xblock.staff.standing_words import standing_words
 
 STATUSES = ("issued", "eligible", "not_eligible", "allowlisted", "revoked", "failed")
 PAGE_SIZE = 25
@@ -35,7 +37,7 @@ def counts(block: BatchBlock) -> dict[str, int]:
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     issued = certificates.aggregate(issued=Count("pk", filter=Q(live=1)),
                                     revoked=Count("user_id", filter=Q(status=REVOKED), distinct=True))
-    not_yet = platform.enrollments(block.ref.course_key).exclude(
+    not_yet = learner_enrollments(block).exclude(
         user_id__in=certificates.values("user_id")).exclude(user_id__in=by_grade).exclude(user_id__in=by_allowlist)
     failures = dict(IssueFailure.objects.filter(block_id=block_id).exclude(
         user_id__in=certificates.filter(live=1).values("user_id")).values_list("kind").annotate(n=Count("pk")))
@@ -53,14 +55,26 @@ def counts(block: BatchBlock) -> dict[str, int]:
     return figures
 
 
+def learner_enrollments(block: BatchBlock) -> QuerySet:
+    """The course's active enrollments less the course team (``platform.course_team``), unless a member acts as a
+    learner here: has a grade in the course, a certificate of this block, or a place on its allowlist."""
+    course_key, block_id = block.ref.course_key, block.ref.block_id
+    as_learner = (Q(user_id__in=platform.course_grade_rows(course_key).values("user_id"))
+                  | Q(user_id__in=IssuedCertificate.objects.filter(block_id=block_id).values("user_id"))
+                  | Q(user_id__in=AllowlistEntry.objects.filter(block_id=block_id).values("user_id")))
+    return platform.enrollments(course_key).exclude(Q(user_id__in=platform.course_team(course_key)) & ~as_learner)
+
+
 def _filtered(block: BatchBlock, search: str, status: str) -> QuerySet:
     """Enrollments of the course matching the search (username, email, full name, printed name) and status."""
     block_id = block.ref.block_id
-    rows = platform.enrollments(block.ref.course_key)
+    rows = learner_enrollments(block)
     if search:
-        printed = IssuedCertificate.objects.filter(block_id=block_id, name__icontains=search).values("user_id")
-        rows = rows.filter(Q(user__username__icontains=search) | Q(user__email__icontains=search)
-                           | Q(user_id__in=platform.users_named(search)) | Q(user_id__in=printed))
+        # Accents and case ignored alike on sqlite and MariaDB: "orsted" finds "Ørsted".
+        pattern = folded_pattern(search)
+        printed = IssuedCertificate.objects.filter(block_id=block_id, name__iregex=pattern).values("user_id")
+        rows = rows.filter(Q(user__username__iregex=pattern) | Q(user__email__iregex=pattern)
+                           | Q(user_id__in=platform.users_named(pattern)) | Q(user_id__in=printed))
     certificates = IssuedCertificate.objects.filter(block_id=block_id)
     live = certificates.filter(live=1).values("user_id")
     if status == "issued":
@@ -127,12 +141,18 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
         certificate = standing.certificate or revoked.get(user_id)
         status = "revoked" if standing.certificate is None and user_id in revoked else standing.status
         failure = failures.get(user_id) if standing.certificate is None else None
+        figure, kind = deciding_figure(known)
+        enrollment = known.facts.enrollment
         rows.append({
             "username": person.username,
             "email": person.email,
             "name": certificate.name if certificate else printable_name(person.full_name),
-            "grade": deciding_grade(known),
+            "grade": figure,  # None: the platform has no grade for them yet (not 0%)
+            "figure": kind,
+            "mode": enrollment.mode if enrollment else "",
             "status": status,
+            "reason": standing_words(standing.decision, known.facts.grade.attempted, _) if status != "revoked"
+            else (certificate.revoke_reason if certificate else ""),
             "message": standing.decision.message(_) if standing.decision and status != "revoked" else "",
             "allowlisted": user_id in notes,
             "allowlist_note": notes.get(user_id, ""),
@@ -142,12 +162,19 @@ def _describe(block: BatchBlock, user_ids: list[int], _: Any) -> list[dict[str, 
     return rows
 
 
-def deciding_grade(known: KnownStanding) -> float:
-    """The grade that decides this block, 0..100: a lesson's section grade, else the course grade."""
+def deciding_figure(known: KnownStanding) -> tuple[float | None, str]:
+    """The figure that decides this block, 0..100, and what it is: a lesson's section grade ("section"), a
+    completion block's completion ("completion"), else the course grade ("grade") — None while the platform has
+    no grade for the learner yet, which is not 0%."""
     primary = known.facts.requirements[0] if known.facts.requirements else None
-    if primary is not None and primary.rule is Rule.SECTION_GRADE and primary.current is not None:
-        return primary.current
-    return to_percent(known.facts.grade.percent)
+    if primary is not None and primary.current is not None:
+        if primary.rule is Rule.SECTION_GRADE:
+            return primary.current, "section"
+        if primary.rule is Rule.COMPLETION:
+            return primary.current, "completion"
+    if not known.facts.grade.attempted:
+        return None, "grade"
+    return to_percent(known.facts.grade.percent), "grade"
 
 
 def certificate_json(certificate: IssuedCertificate) -> dict[str, Any]:

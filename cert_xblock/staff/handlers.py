@@ -7,6 +7,7 @@ only then does the operation run.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from web_fragments.fragment import Fragment
@@ -24,6 +25,7 @@ from cert_xblock.staff.allowlist import MAX_CSV_BYTES
 from cert_xblock.staff.arguments import check_arguments
 from cert_xblock.staff.audit import Actor
 from cert_xblock.staff.dashboard import STATUSES
+from cert_xblock.staff.feedback_strings import feedback_strings
 from cert_xblock.staff.operations import OPERATIONS, perform
 
 CSV_TYPES = frozenset({"text/csv", "application/csv", "text/plain", "application/octet-stream",
@@ -57,7 +59,7 @@ REPORTS = {"report.csv": ("text/csv", "csv"), "report.zip": ("application/zip", 
 
 def _report(block: Any, request: Any, name: str, learner: Learner) -> Response:
     """The issuance report or the ZIP of PDFs, as a streamed body (where the runtime streams handler bodies)."""
-    from cert_xblock.staff.reports import pdf_zip, report_csv
+    from cert_xblock.staff.reports import pdf_zip, report_csv, report_file_name
 
     refused = block._refused(Action.STAFF_REPORT, learner)
     if refused is not None:
@@ -68,8 +70,9 @@ def _report(block: Any, request: Any, name: str, learner: Learner) -> Response:
         return error_response(exc.status, str(exc))
     content_type, kind = REPORTS[name]
     body = report_csv(block.block_ref.block_id) if kind == "csv" else pdf_zip(block.block_ref.block_id)
+    file_name = report_file_name(block.block_ref.course_key, block.block_ref.block_id, kind)
     return Response(app_iter=body, content_type=content_type, charset="utf-8" if kind == "csv" else None,
-                    content_disposition=f'attachment; filename="certificates.{kind}"',
+                    content_disposition=f'attachment; filename="{file_name}"',
                     cache_control="private, no-store")
 
 
@@ -102,10 +105,15 @@ def staff_fragment(block: Any, learner: Learner, learner_html: str, learner_stri
     """The course team's dashboard above the learner view (which a switch shows or hides)."""
     from cert_xblock.records.links import staff_api_root
 
-    strings = staff_strings(gettext_for(learner.language))
+    _ = gettext_for(learner.language)
+    strings = staff_strings(_)
     api = staff_api_root(block.block_ref.course_key, block.block_ref.block_id)
+    # The certificate's own name: a course with several blocks shows several dashboards.
+    title = _("{name}: course team").format(name=block.certificate_settings.display_name)
+    uid = "cert-xblock-staff-" + hashlib.sha1(block.block_ref.block_id.encode()).hexdigest()[:10]
     frag = Fragment(render_template("staff.html", {
-        "strings": strings, "learner_html": learner_html, "language": learner.language or "en",
+        "strings": strings, "learner_html": learner_html, "language": learner.language or "en", "title": title,
+        "uid": uid,
         "direction": direction(learner.language),
         **{f"report_{kind}": _report_link(block, api, kind) for kind in ("csv", "zip")}}))
     frag.add_css(read_text("static", "css/cert_xblock.css"))
@@ -131,7 +139,7 @@ def _report_link(block: Any, api: str, kind: str) -> str:
 def staff_strings(_: Any) -> dict[str, str]:
     """Every label of the staff view, in the caller's language."""
     return {
-        "title": _("Certificates: course team"), "show_learner": _("Show the learner view"),
+        "show_learner": _("Show the learner view"),
         "eligible": _("Eligible, not yet certified"), "issued": _("Issued"), "not_yet_eligible": _("Not yet eligible"),
         "allowlisted": _("Allowlisted"), "revoked": _("Revoked"), "failed": _("Failed"),
         "search": _("Search learners"), "all": _("All"), "status": _("Status"), "name": _("Name as printed"),
@@ -143,9 +151,10 @@ def staff_strings(_: Any) -> dict[str, str]:
         "progress": _("Batch run"), "queued": _("queued"), "done": _("done"), "running": _("running"),
         "skipped": _("skipped"), "run_failed": _("failed"), "report_csv": _("Issuance report (CSV)"),
         "report_zip": _("All PDFs (ZIP)"),
-        "reason": _("Reason (kept in the history)"), "previous": _("Previous"), "next": _("Next"),
+        "previous": _("Previous"), "next": _("Next"),
         "page": _("Page"), "regenerate_all": _("Regenerate all"), "regenerated": _("Regenerated"),
         "not_eligible": _("Not eligible"),
         "audit": _("Recent staff actions"), "request_id": _("Request id"),
         "version": _("Version"), "by": _("By"), "when": _("When"), "why": _("Why"), "close": _("Close"),
+        **feedback_strings(_),
     }

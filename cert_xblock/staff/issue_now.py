@@ -12,13 +12,17 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from cert_xblock import platform
 from cert_xblock.core import queueing
 from cert_xblock.issuing.batch import lease as batch_lease
 from cert_xblock.issuing.batch import runner as batch
-from cert_xblock.models import BatchRun, StaffAction
+from cert_xblock.issuing.issuance import issue_certificate
+from cert_xblock.models import BatchRun, IssuedCertificate, StaffAction
 from cert_xblock.records.failures import record_failures
 from cert_xblock.staff import audit
 from cert_xblock.staff.audit import Actor, StaffError
+from cert_xblock.staff.lookup import user_by_identifier
+from cert_xblock.staff.standing_words import standing_words
 
 QUEUED, RUNNING, DONE, SKIPPED = "queued", "running", "done", "skipped"
 
@@ -46,6 +50,20 @@ def start(block: batch.BatchBlock, actor: Actor) -> BatchRun:
 
     transaction.on_commit(send)
     return run
+
+
+def issue_one(block: batch.BatchBlock, identifier: Any, actor: Actor, _: Any) -> IssuedCertificate:
+    """One learner's certificate, now, through the one issuance path; ``StaffError`` saying why when they do not
+    qualify (the same words the staff list shows)."""
+    user = user_by_identifier(identifier)
+    learner = platform.learner_by_id(user.pk)
+    standing = issue_certificate(learner, block.ref, block.rules, via="staff", request_id=actor.request_id)
+    if standing.certificate is None:
+        raise StaffError(gettext_noop("{username} does not qualify: {reason}"), status=409, username=user.username,
+                         reason=standing_words(standing.decision, standing.grade.attempted, _))
+    if standing.created:
+        audit.record(actor, block.ref, StaffAction.Kind.ISSUE_NOW, learner=user, certificate=standing.certificate)
+    return standing.certificate
 
 
 def _run_here(block: batch.BatchBlock, request_id: str) -> None:
@@ -78,7 +96,10 @@ def progress(block_id: str, request_id: str | None = None) -> dict[str, Any] | N
     else:
         state = QUEUED if run.candidates is None else RUNNING
     handled = run.issued + run.skipped + run.failed
+    remaining = max(0, (run.candidates or 0) - handled)
+    # Learners of the run not yet counted: waiting for a worker while the run is queued, being worked once it runs.
     return {"request_id": run.request_id, "state": state, "candidates": run.candidates,
-            "queued": max(0, (run.candidates or 0) - handled), "issued": run.issued, "skipped": run.skipped,
+            "queued": remaining if state != RUNNING else 0, "running": remaining if state == RUNNING else 0,
+            "issued": run.issued, "skipped": run.skipped,
             "failed": run.failed, "started_by": run.started_by, "started_at": run.created.isoformat(),
             "finished_at": run.finished_at.isoformat() if run.finished_at else None}

@@ -49,7 +49,7 @@ def _learners(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translat
 
 def _history(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translate) -> dict[str, Any]:
     if not data.get("certificate") and not data.get("user"):
-        return {"actions": audit.history(block.ref)}
+        return audit.grouped_history(block.ref, data.get("page", 1))
     certificate = _certificate_named(block, data, None)
     return {"certificate": dashboard.certificate_json(certificate), "versions": regeneration.versions(certificate),
             "actions": audit.history(block.ref, certificate)}
@@ -110,6 +110,12 @@ def _issue_now(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Transla
     return {"run": issue_now.progress(block.ref.block_id, run.request_id)}
 
 
+def _issue(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translate) -> dict[str, Any]:
+    """Issue one learner now, from their row: only if they qualify (allowlisted or meeting the rules)."""
+    certificate = issue_now.issue_one(block, data.get("user"), actor, _)
+    return {"certificate": dashboard.certificate_json(certificate)}
+
+
 def _progress(block: BatchBlock, data: dict[str, Any], actor: Actor, _: Translate) -> dict[str, Any]:
     request_id = data.get("request_id") or None
     if request_id is not None and not isinstance(request_id, str):
@@ -133,6 +139,7 @@ OPERATIONS: dict[str, Operation] = {
     "regenerate": Operation(Action.STAFF_REGENERATE, "POST", _regenerate),
     "regenerate_all": Operation(Action.STAFF_REGENERATE, "POST", _regenerate_all),
     "issue_now": Operation(Action.STAFF_ISSUE_NOW, "POST", _issue_now),
+    "issue": Operation(Action.STAFF_ISSUE_NOW, "POST", _issue),
     "progress": Operation(Action.STAFF_ISSUE_NOW, "GET", _progress),
 }
 

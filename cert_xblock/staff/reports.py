@@ -9,12 +9,13 @@ data descriptors (no seeking back), one stored PDF at a time (PDFs are compresse
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from cert_xblock.core.figures import to_percent
 from cert_xblock.models import AllowlistEntry, IssuedCertificate, StaffAction, format_short_code
@@ -60,16 +61,28 @@ def _text(value: Any) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def report_file_name(course_key: Any, block_id: str, kind: str, today: date | None = None) -> str:
+    """``certificates-<course>-<block>-<date>.<kind>``: two blocks' reports, or two days', never overwrite each
+    other in a downloads folder. The course is its org+number+run, the block its usage id's last part."""
+    course = "-".join(filter(None, (getattr(course_key, attr, "") for attr in ("org", "course", "run")))) or str(
+        course_key)
+    block = block_id.rsplit("@", 1)[-1]
+    stamp = (today or datetime.now(UTC).date()).isoformat()
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", f"certificates-{course}-{block}-{stamp}") + f".{kind}"
+
+
 def report_csv(block_id: str) -> Iterator[bytes]:
     """The issuance report of a block, a UTF-8 CSV with a header row, in chunks of rows."""
     last = StaffAction.objects.filter(certificate=OuterRef("pk")).order_by("-created", "-id")
     entry = AllowlistEntry.objects.filter(block_id=block_id, user_id=OuterRef("user_id"))
     rows = IssuedCertificate.objects.filter(block_id=block_id).order_by("pk").annotate(
         **{f"last_{field}": Subquery(last.values(field)[:1]) for field in _LAST_ACTION},
-        allowlisted_by=Subquery(entry.values("created_by")[:1]), allowlist_note=Subquery(entry.values("notes")[:1]))
+        allowlisted_by=Subquery(entry.values("created_by")[:1]), allowlist_note=Subquery(entry.values("notes")[:1]),
+        on_allowlist=Exists(entry))
     fields = ["user__username", "user__email", "name", "status", "grade_percent", "issued_at", "issued_via",
-              "allowlisted", "allowlisted_by", "allowlist_note", "short_code", "verify_id", "version", "regenerated_at",
-              "revoked_at", "revoke_reason", "request_id", "email_status", *(f"last_{field}" for field in _LAST_ACTION)]
+              "on_allowlist", "allowlisted_by", "allowlist_note", "short_code", "verify_id", "version",
+              "regenerated_at", "revoked_at", "revoke_reason", "request_id", "email_status",
+              *(f"last_{field}" for field in _LAST_ACTION)]
     sink = _Sink()
     writer = csv.writer(sink)
     sink.write("\ufeff")  # spreadsheets read the file as UTF-8
@@ -79,7 +92,7 @@ def report_csv(block_id: str) -> Iterator[bytes]:
         writer.writerow([_text(v) for v in (
             row["user__username"], row["user__email"], row["name"], row["status"],
             to_percent(row["grade_percent"]) if row["grade_percent"] is not None else None,
-            row["issued_at"], row["issued_via"], "yes" if row["allowlisted"] else "no", row["allowlisted_by"],
+            row["issued_at"], row["issued_via"], "yes" if row["on_allowlist"] else "no", row["allowlisted_by"],
             row["allowlist_note"],
             format_short_code(row["short_code"]), verify_url(row["verify_id"]), row["version"],
             row["regenerated_at"], row["revoked_at"], row["revoke_reason"], row["request_id"],

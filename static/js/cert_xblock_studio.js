@@ -3,7 +3,11 @@
    - the signatories are edited as rows (name, title, signature image from Files & Uploads) and written back into
      the signatories field's text ("Name | Title | /static/file.png", one per line), which is what is saved;
    - the logo is picked from the course's images;
-   - a sample certificate of the unsaved values is drawn as the author types (the preview handler, POST). */
+   - a sample certificate of the unsaved values is drawn as the author types (the preview handler, POST), in a
+     column beside the fields that stays in view while they scroll;
+   - only the fields of the chosen kind are shown (lesson sections for a lesson, pathway courses for a pathway);
+   - no control empties a saved list behind the author's back: the signatories' "Clear Value" is replaced by the
+     rows' own Remove buttons, and the rows' limit is said, not only greyed out. */
 function CertXBlockStudio(runtime, element, init) {
     "use strict";
     init = init || {};
@@ -19,6 +23,22 @@ function CertXBlockStudio(runtime, element, init) {
     var status = element.querySelector(".cert-xblock-studio__status");
     var preview = element.querySelector(".cert-xblock-studio__preview-frame");
     var previewState = element.querySelector(".cert-xblock-studio__preview-state");
+
+    /* The sample beside the fields, sticky, so the author sees it change while typing in any field. */
+    function placeSample() {
+        var list = element.querySelector(".settings-list");
+        if (!list || !preview) { return; }
+        var layout = make("div", {"class": "cert-xblock-studio__layout"});
+        var aside = make("section", {"class": "cert-xblock-studio__sample",
+                                     "aria-labelledby": "cert-xblock-sample-title"});
+        var title = element.querySelector(".cert-xblock-studio__preview-title");
+        if (title) { title.id = "cert-xblock-sample-title"; aside.appendChild(title); }
+        aside.appendChild(previewState);
+        aside.appendChild(preview);
+        list.parentNode.insertBefore(layout, list);
+        layout.appendChild(list);
+        layout.appendChild(aside);
+    }
 
     function make(tag, attrs, text) {
         var node = document.createElement(tag);
@@ -142,6 +162,24 @@ function CertXBlockStudio(runtime, element, init) {
         var logoLabel = logoItem.querySelector("label.setting-label");
         if (logoLabel) { logoLabel.setAttribute("for", picker.id); }
         picker.addEventListener("change", function () { logoInput.value = picker.value; changed(logoInput); });
+        var logoClear = logoItem.querySelector("button.setting-clear");
+        if (logoClear) { logoClear.remove(); }  // the picker's "No logo" says what clearing would do
+        var logoHelp = logoItem.querySelector(".setting-help");
+        if (logoHelp) { logoHelp.textContent = strings.logo_help; }
+    }
+
+    // --- only the fields of the chosen kind ----------------------------------------------------------------------
+    var kindControl = fieldItem("kind") && fieldItem("kind").querySelector(".field-data-control");
+    function showKindFields() {
+        var kind = kindControl ? kindControl.value : "course";
+        [["lesson_sections", "lesson"], ["pathway_courses", "pathway"]].forEach(function (pair) {
+            var item = fieldItem(pair[0]);
+            if (item) { item.hidden = kind !== pair[1]; }
+        });
+    }
+    if (kindControl) {
+        kindControl.addEventListener("change", showKindFields);
+        showKindFields();
     }
 
     // --- the signatories as rows ---------------------------------------------------------------------------------
@@ -155,10 +193,19 @@ function CertXBlockStudio(runtime, element, init) {
         var add = make("button", {type: "button", "class": "cert-xblock-studio__add-signatory"}, strings.add_signatory);
         box.appendChild(rows);
         box.appendChild(add);
+        var limit = make("p", {"class": "cert-xblock-studio__limit", id: "cert-xblock-signatories-limit"},
+                         strings.signatories_limit);
+        box.appendChild(limit);
+        add.setAttribute("aria-describedby", limit.id);
         text.hidden = true;
         var label = signatoriesItem.querySelector("label.setting-label");
         if (label) { label.hidden = true; }
         text.parentNode.insertBefore(box, text.nextSibling);
+        // "Clear Value" would empty the saved text while the rows stayed on screen: each row has Remove instead.
+        var clear = signatoriesItem.querySelector("button.setting-clear");
+        if (clear) { clear.remove(); }
+        var help = signatoriesItem.querySelector(".setting-help");
+        if (help) { help.textContent = strings.signatories_help; }
 
         var writeBack = function () {
             text.value = Array.prototype.map.call(rows.children, function (row) {
@@ -229,6 +276,7 @@ function CertXBlockStudio(runtime, element, init) {
         return values;
     }
 
+    placeSample();
     var shown = null;
     var timer = null;
     var sequence = 0;

@@ -38,3 +38,26 @@ def test_a_pathway_listing_a_course_the_site_does_not_have_is_shown_on_the_unit_
                        ' pathway_courses="course-v1:DemoX+CERT100+2026&#10;course-v1:DemoX+GONE+2026"/>')
     assert [message.text for message in block.validate().messages] == [
         "Pathway courses: There is no course course-v1:DemoX+GONE+2026 on this site."]
+
+
+@pytest.mark.parametrize("lines, message", [
+    ("Homework: 60\nHomework: 70", "Line 2: Homework is already on line 1; keep one."),
+    ("Homework: 160", "Line 1: the minimum for Homework must be between 0 and 100%, not 160."),
+    ("Homework sixty", "Line 1: write it as assignment type: minimum percentage, for example 'Homework: 60'."),
+    ("Homework: 60\n\nExam: -5\nhomework: 50", "Line 3: the minimum for Exam must be between 0 and 100%, not -5. "
+                                               "Line 4: homework is already on line 1; keep one."),
+])
+def test_every_line_of_the_assignment_minimums_is_checked_and_named(lines, message):
+    from cert_xblock.config.values import CertificateSettings, validate_settings
+
+    problems = [p for p in validate_settings(CertificateSettings(assignment_minimums=lines))
+                if p.field == "assignment_minimums"]
+    assert [p.message for p in problems] == [message]
+
+
+def test_a_percent_sign_is_accepted_in_the_assignment_minimums():
+    from cert_xblock.config.values import CertificateSettings, validate_settings
+
+    values = CertificateSettings(assignment_minimums="Homework: 60%\nFinal Exam: 70.5 %")
+    assert [p for p in validate_settings(values) if p.field == "assignment_minimums"] == []
+    assert values.assignment_minimum_map == {"Homework": 60.0, "Final Exam": 70.5}

@@ -7,12 +7,12 @@ from django.test.utils import CaptureQueriesContext
 
 from cert_xblock import staff
 from cert_xblock.models import AllowlistEntry, CertificateVersion, IssuedCertificate, StaffAction
-from cert_xblock.platform.twin.models import UserProfile
+from cert_xblock.platform.twin.models import CourseEnrollment, PersistentCourseGrade, UserProfile
 from cert_xblock.records import storage
 from cert_xblock.records.verification import public_record
 from tests.pdf import pdf_text
 
-from .conftest import BLOCK
+from .conftest import BLOCK, BLOCK_ID, COURSE, RULES
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +189,59 @@ def test_a_second_issue_now_while_a_run_holds_the_block_is_refused(course):
     with pytest.raises(staff.StaffError, match="already working on this block") as refused:
         staff.start_issue_now(BLOCK, actor(course))
     assert refused.value.status == 409
+
+
+def test_no_grade_yet_is_none_in_the_list_its_reason_in_words_and_empty_in_the_csv_never_zero(course):
+    PersistentCourseGrade.objects.filter(user_id=course.users["ben"].pk).delete()  # the platform: no grade yet
+    [ben] = staff.learners(BLOCK, search="ben")["results"]
+    assert (ben["grade"], ben["reason"], ben["mode"]) == (None, "No grade yet", "verified")
+    [chen] = staff.learners(BLOCK, search="chen")["results"]
+    assert (chen["grade"], chen["reason"]) == (75.0, "Grade met")
+    [dana] = staff.learners(BLOCK, search="dana")["results"]
+    assert dana["reason"] == "Course grade 30% of 70% · 40% to go"
+    staff.allowlist_add(BLOCK.ref, "ben", "Oral exam", actor(course))
+    course.issue("ben")
+    report = b"".join(staff.report_csv(BLOCK_ID)).decode("utf-8-sig").splitlines()
+    header = report[0].split(",")
+    [line] = [r.split(",") for r in report[1:] if r.startswith("ben,")]
+    assert line[header.index("grade_percent")] == "", "no grade is not 0%"
+    assert line[header.index("allowlisted")] == "yes"
+
+
+def test_search_ignores_accents_and_case(course):
+    UserProfile.objects.filter(user=course.users["dana"]).update(name="Dana Ørsted")
+    UserProfile.objects.filter(user=course.users["ben"]).update(name="Benoît Dupont")
+    assert [r["username"] for r in staff.learners(BLOCK, search="orsted")["results"]] == ["dana"]
+    assert [r["username"] for r in staff.learners(BLOCK, search="BENOIT")["results"]] == ["ben"]
+    assert [r["username"] for r in staff.learners(BLOCK, search="a.a")["results"]] == [], "no regex from the text"
+    assert staff.learners(BLOCK, search="zzz")["results"] == []
+
+
+def test_the_block_history_is_one_entry_per_request_a_page_at_a_time(course):
+    for name in ("ada", "chen"):
+        course.issue(name)
+    staff.regenerate_all(BLOCK.ref, RULES, "New signature", actor(course))
+    page = staff.grouped_history(BLOCK.ref)
+    assert [(a["kind"], a["learners"], a["learner"]) for a in page["actions"]] == [("regenerate", 2, "")]
+    assert (page["page"], page["pages"]) == (1, 1)
+
+
+def test_the_course_team_is_kept_out_of_the_learners_unless_they_act_as_learners(course):
+    CourseEnrollment.objects.create(user=course.staff, course_id=COURSE, mode="verified")  # cara, course staff
+    before = staff.counts(BLOCK)["not_yet_eligible"]
+    assert staff.learners(BLOCK, search="cara")["results"] == []
+    assert "cara" not in [r["username"] for r in staff.learners(BLOCK)["results"]]
+    staff.allowlist_add(BLOCK.ref, "cara", "Took the course as a learner", actor(course))
+    assert [r["username"] for r in staff.learners(BLOCK, search="cara")["results"]] == ["cara"]
+    assert staff.counts(BLOCK)["not_yet_eligible"] == before
+
+
+def test_a_completion_block_lists_each_learners_completion_not_the_course_grade():
+    from tests.lesson.seeding import seed
+
+    course = seed("S23", {"seven": (0.95, {"hw1": (9, 10)}, 7), "eight": (0.2, {}, 8)})
+    listed = {r["username"]: r for r in staff.learners(course.completion)["results"]}
+    seven, eight = listed["S23-seven"], listed["S23-eight"]
+    assert (seven["grade"], seven["figure"], seven["reason"]) == (
+        70.0, "completion", "Course completion 70% of 80% · 10% to go")
+    assert (eight["grade"], eight["figure"], eight["status"]) == (80.0, "completion", "eligible")

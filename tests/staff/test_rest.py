@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -102,6 +103,14 @@ def test_summary_and_learners(staff_client, course):
     assert staff_client.get(f"{ROOT}/learners", {"page": "0"}).status_code == 400
 
 
+def test_the_learner_list_says_no_grade_yet_as_null_never_zero(staff_client, course):
+    from cert_xblock.platform.twin.models import PersistentCourseGrade
+
+    PersistentCourseGrade.objects.filter(user_id=course.users["ben"].pk).delete()
+    [ben] = staff_client.get(f"{ROOT}/learners", {"search": "ben"}).json()["results"]
+    assert (ben["grade"], ben["figure"], ben["reason"], ben["mode"]) == (None, "grade", "No grade yet", "verified")
+
+
 def test_reports_are_streamed(staff_client, course):
     from cert_xblock import staff
 
@@ -117,8 +126,11 @@ def test_reports_are_streamed(staff_client, course):
     chen = next(r for r in rows if r["username"] == "chen")
     assert (chen["last_staff_action"], chen["last_action_by"]) == ("revoke", "cara")
     assert chen["revoke_reason"].startswith("'="), "a formula is kept as text"
+    stamp = datetime.now(UTC).date().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="certificates-StaffX-S1-2026-final-{stamp}.csv"'
     archive = staff_client.get(f"{ROOT}/report.zip")
     assert archive.streaming and archive["Content-Type"] == "application/zip"
+    assert archive["Content-Disposition"] == f'attachment; filename="certificates-StaffX-S1-2026-final-{stamp}.zip"'
     with zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))) as opened:
         [name] = opened.namelist()
         assert name.startswith("ada-") and opened.read(name).startswith(b"%PDF")

@@ -102,3 +102,73 @@ def test_the_installed_plugins_are_listed_with_their_help_and_offered_in_the_set
     assert "Live-session attendance" in field(page, "eligibility_source").locator("select").inner_text()
     assert "Ribbon" in field(page, "design").locator("select").inner_text()
     assert violations(page, ".cert-xblock-studio__plugins") == []
+
+
+def test_clear_value_cannot_empty_the_signatories_behind_the_rows_back(workbench, page):
+    editor(page, workbench)
+    signatories = field(page, "signatories")
+    assert signatories.locator("button.setting-clear").count() == 0, "the rows' Remove buttons replace it"
+    assert field(page, "logo").locator("button.setting-clear").count() == 0
+    assert signatories.locator(".setting-help").inner_text() == (
+        "Up to four people who sign the certificate: a name, and optionally a title and a signature image from "
+        "Files & Uploads. Remove a row to take someone off.")
+    page.get_by_role("button", name="Add a signatory").click()
+    page.locator(".cert-xblock-studio__signatory").last.get_by_label("Name").fill("Grace Hopper")
+    with page.expect_response(lambda r: "submit_studio_edits" in r.url) as saved:
+        page.locator(".save-button").click()
+    assert saved.value.status == 200
+    kept = saved_settings(workbench)["signatories"]
+    assert "Grace Hopper" in kept
+    editor(page, workbench)
+    assert page.locator(".cert-xblock-studio__signatory").count() == kept.count("\n") + 1
+
+
+def test_the_add_button_says_why_it_stops_at_four(workbench, page):
+    editor(page, workbench)
+    add = page.get_by_role("button", name="Add a signatory")
+    while page.locator(".cert-xblock-studio__signatory").count() < 4:
+        add.click()
+    assert add.is_disabled()
+    limit = page.locator("#" + add.get_attribute("aria-describedby"))
+    assert limit.inner_text() == "A certificate has room for at most four signatories."
+    assert limit.is_visible()
+
+
+def test_only_the_fields_of_the_chosen_kind_are_shown(workbench, page):
+    editor(page, workbench)
+    kind = field(page, "kind").locator("select")
+    assert kind.input_value() == "course"
+    assert field(page, "lesson_sections").is_hidden() and field(page, "pathway_courses").is_hidden()
+    kind.select_option("lesson")
+    assert field(page, "lesson_sections").is_visible() and field(page, "pathway_courses").is_hidden()
+    kind.select_option("pathway")
+    assert field(page, "pathway_courses").is_visible() and field(page, "lesson_sections").is_hidden()
+
+
+def test_the_sample_stays_beside_the_fields_while_the_author_scrolls(workbench, page):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    editor(page, workbench)
+    sample = page.locator(".cert-xblock-studio__preview-frame")
+    first = field(page, "display_name")
+    assert sample.bounding_box()["x"] > first.bounding_box()["x"] + first.bounding_box()["width"] / 2, "beside"
+    assert 0 <= sample.bounding_box()["y"] < 900, "in view beside the first field"
+    field(page, "validity_months").scroll_into_view_if_needed()
+    box = sample.bounding_box()
+    assert box["y"] >= -1 and box["y"] + 100 < 900, "still in view beside a field far down"
+    assert violations(page, ".editor-with-buttons") == []
+
+
+def test_duplicate_and_out_of_range_assignment_types_are_named_beside_the_field(workbench, page):
+    editor(page, workbench)
+    minimums = field(page, "assignment_minimums").locator("textarea")
+    minimums.fill("Homework: 60\nHomework: 70\nExam: 160")
+    with page.expect_response(lambda r: "submit_studio_edits" in r.url):
+        page.locator(".save-button").click()
+    note = field(page, "assignment_minimums").locator(".cert-xblock-studio__field-error")
+    note.wait_for()
+    assert note.inner_text() == ("Line 2: Homework is already on line 1; keep one. Line 3: the minimum for Exam "
+                                 "must be between 0 and 100%, not 160.")
+    summary = page.locator(".cert-xblock-studio__summary")
+    assert "Minimum per assignment type: Line 2: Homework is already on line 1" in summary.inner_text()
+    assert page.evaluate("document.activeElement.classList.contains('cert-xblock-studio__summary')")
+    assert violations(page, ".editor-with-buttons") == []

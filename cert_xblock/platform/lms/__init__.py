@@ -42,6 +42,7 @@ def lms_platform() -> contract.Platform:
         block_seen=_lms_block_seen,
         course_roles=_lms_course_roles,
         viewer_roles=_lms_viewer_roles,
+        course_team=_lms_course_team,
         emit_event=_lms_emit_event,
         messages=_lms_messages(),
         courseware_url=_lms_courseware_url,
@@ -125,6 +126,29 @@ def _lms_viewer_roles(user_service: Any, course_key: CourseKey) -> CourseRoles:
     if masquerade is not None and (getattr(masquerade, "user_name", None) or masquerade.role == "student"):
         return CourseRoles(masquerade="specific" if getattr(masquerade, "user_name", None) else "learner")
     return _lms_course_roles(user, course_key)
+
+
+def _lms_course_team(course_key: CourseKey) -> Any:
+    """The course team's user ids, as ``CourseEnrollmentManager.num_enrolled_in_exclude_admins`` leaves them out
+    (common/djangoapps/student/models/course_enrollment.py: ``CourseStaffRole``, ``CourseInstructorRole``,
+    ``CourseCcxCoachRole`` of the course), with the org's staff and instructors and global staff, who also see the
+    staff view (common/djangoapps/student/roles.py)."""
+    from common.djangoapps.student.roles import (  # pylint: disable=import-error
+        CourseCcxCoachRole,
+        CourseInstructorRole,
+        CourseStaffRole,
+        OrgInstructorRole,
+        OrgStaffRole,
+    )
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    roles = [CourseStaffRole(course_key), CourseInstructorRole(course_key), CourseCcxCoachRole(course_key),
+             OrgStaffRole(course_key.org), OrgInstructorRole(course_key.org)]
+    team = Q(is_staff=True)
+    for role in roles:
+        team |= Q(pk__in=role.users_with_role().values("pk"))
+    return get_user_model().objects.filter(team).values("pk")
 
 
 def _lms_emit_event(name: str, data: dict[str, Any]) -> None:

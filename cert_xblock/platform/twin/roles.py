@@ -59,6 +59,17 @@ def masquerade_of(user: Any, course_key: CourseKey) -> CourseMasquerade | None:
     return found if found is not None and (found.user_name or found.role == "student") else None
 
 
+def course_team(course_key: CourseKey) -> Any:
+    """User ids (a subquery) of the course team: the course's or its org's staff, instructors and CCX coaches, and
+    global staff (what the LMS's ``course_team`` collects from ``student.roles``)."""
+    from django.contrib.auth import get_user_model
+
+    org_wide = Q(org__iexact=course_key.org, course_id=CourseKeyField.Empty)
+    rows = CourseAccessRole.objects.filter(Q(course_id=course_key) | org_wide,
+                                           role__in=("staff", "instructor", "ccx_coach")).values("user_id")
+    return get_user_model().objects.filter(Q(is_staff=True) | Q(pk__in=rows)).values("pk")
+
+
 def course_roles(user: Any, course_key: CourseKey) -> CourseRoles:
     """The user's roles in the course, from their course-level and org-level role rows."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:

@@ -8,7 +8,6 @@ parsed within its size and depth and checked the same way (``core.inputs``). Eve
 """
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -345,14 +344,14 @@ class StaffReportView(_BlockView, APIView):
     permission_action = Action.STAFF_REPORT
 
     def get(self, request: Request, kind: str, **kwargs: Any) -> StreamingHttpResponse:
-        from cert_xblock.staff import pdf_zip, report_csv
+        from cert_xblock.staff import pdf_zip, report_csv, report_file_name
 
         block = self.block
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{block.ref.course_key}-certificates")
         if kind == "zip":
             response = StreamingHttpResponse(pdf_zip(block.ref.block_id), content_type="application/zip")
         else:
             response = StreamingHttpResponse(report_csv(block.ref.block_id), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{slug}.{kind}"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="{report_file_name(block.ref.course_key, block.ref.block_id, kind)}"')
         response["Cache-Control"] = "private, no-store"
         return response
