@@ -13,7 +13,7 @@ from webob import Response
 from cert_xblock import platform, plugins
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
 from cert_xblock.core.i18n import authored_title, direction, format_day, format_number, gettext_for, shown_title
-from cert_xblock.core.permissions import Action, allowed, caller_for
+from cert_xblock.core.permissions import Action, allowed, caller_viewing
 from cert_xblock.core.templating import render_template
 from cert_xblock.credentials.wallet import wallet_links
 from cert_xblock.issuing.issuance import Assessment, assess, issue_certificate, live_certificate, new_request_id
@@ -198,7 +198,7 @@ def download(block: Any, request: Any, learner: Learner) -> Response:
     except RequestError as exc:
         return error_response(exc.status, str(exc))
     certificate = live_certificate(learner.user_id, block.block_ref.block_id)
-    caller = caller_for(learner.user_id, block.block_ref.course_key)
+    caller = caller_viewing(learner.user_id, block.runtime.service(block, "user"), block.block_ref.course_key)
     if certificate is None or not allowed(Action.DOWNLOAD_OWN, caller.with_holder(certificate.user_id)):
         revoked = (IssuedCertificate.objects.filter(user_id=learner.user_id, block_id=block.block_ref.block_id,
                                                     status=IssuedCertificate.Status.REVOKED)
