@@ -2,7 +2,7 @@
 
 Each checks the permission table (``core.permissions``) first; none reads a request body. An unknown id is a 404
 that says so in the caller's language; a site whose signing key is missing or malformed answers 503 with the reason
-and signs nothing (the system check ``cert_xblock.E010`` tells the operator first).
+and signs nothing (the system checks ``cert_xblock.W010`` and ``E010`` tell the operator first).
 """
 from __future__ import annotations
 

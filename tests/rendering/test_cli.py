@@ -41,7 +41,7 @@ def _render(tmp_path, *extra: str) -> tuple[int, list[bytes]]:
 @pytest.mark.parametrize(("language", "expected"), [
     ("fr", ["Certificat de réussite", "Ce certificat atteste que", "a suivi avec succès", "22 novembre 2026",
             "Code de vérification"]),
-    ("ar", ["شهادة إتمام", "نشهد بأن", "قد أتمّ بنجاح", "نوفمبر", "رمز التحقق"]),
+    ("ar", ["شهادة إتمام", "تُمنح هذه الشهادة إلى", "تقديرًا لاجتياز", "نوفمبر", "رمز التحقق"]),
     ("zh-Hans", ["结业证书", "兹证明", "已成功完成", "2026年11月22日", "验证码"]),
 ])
 def test_render_prints_the_wording_and_date_of_the_language(language, expected, tmp_path):
