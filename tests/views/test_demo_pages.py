@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cert_xblock.deploy.demo.scenarios import SCENARIOS
+from tests import services
 from tests.block.helpers import add_learner, rows
 
 from .axe import violations
@@ -86,6 +87,8 @@ def test_every_readme_command_works_with_the_demos_var_folder_and_port(workbench
         assert done.returncode == 0, (command, done.stdout, done.stderr)
     assert rows(workbench, "SELECT username FROM auth_user WHERE username = ?", "readme_reader") == [
         ("readme_reader",)]
+    if services.MARIADB:
+        return  # the suite's MariaDB pass keeps the workbench's data in the server, not in the var folder's sqlite
     # With another var folder than the demo's it says what to do, rather than "no such table: auth_user".
     wrong = run_readme_command(commands[0], workbench, tmp_path / "elsewhere")
     assert wrong.returncode != 0
