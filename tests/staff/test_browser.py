@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from cert_xblock.platform.twin.users import DEFAULT_COURSE as DEMO_COURSE
 from tests.block.helpers import add_learner, rows
 from tests.pdf import pdf_text
+from tests.staff.staff_view import learner_row, tile_count
 
 SCENARIO = "/scenario/cert_xblock.0/?student={student}"
 
@@ -28,14 +29,6 @@ def _staff_page(page, server):
     _as(page, server, "cara")
     page.locator(".cert-xblock-staff__learners tbody tr").first.wait_for()
     return page
-
-
-def _count(page, key) -> int:
-    return int(page.locator(f"[data-count='{key}'] .cert-xblock-staff__count").inner_text())
-
-
-def _row(page, username):
-    return page.locator(f".cert-xblock-staff__learners tr[data-username='{username}']")
 
 
 def _search(page, text):
@@ -84,11 +77,11 @@ def test_the_counts_match_the_database(staff_workbench, staff_session, page):
     [(holders,)] = rows(staff_workbench, "SELECT COUNT(DISTINCT user_id) FROM cert_xblock_issuedcertificate "
                                          "WHERE block_id = ?", block_id)
     assert issued >= 1
-    assert (_count(page, "issued"), _count(page, "revoked"), _count(page, "allowlisted"),
-            _count(page, "eligible"), _count(page, "not_yet_eligible")) == (
+    assert (tile_count(page, "issued"), tile_count(page, "revoked"), tile_count(page, "allowlisted"),
+            tile_count(page, "eligible"), tile_count(page, "not_yet_eligible")) == (
         issued, revoked, allowlisted, eligible, enrolled - holders - eligible)
     _search(page, "ada")
-    ada = _row(page, "ada")
+    ada = learner_row(page, "ada")
     assert ada.locator("td").nth(0).inner_text() == "Ada Lovelace"
     assert ada.locator("td").nth(3).inner_text() == "92%"
     assert ada.locator(".cert-xblock-staff__status strong").inner_text() == "Issued"
@@ -121,9 +114,9 @@ def test_revoke_shows_on_the_verify_page_refuses_the_download_and_restore_brings
 
     _staff_page(page, staff_workbench)
     _search(page, "revokee")
-    _confirm(page, _row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee"),
+    _confirm(page, learner_row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee"),
              "Identity could not be confirmed")
-    _row(page, "revokee").get_by_role("button", name="Restore: Rev Okee").wait_for()
+    learner_row(page, "revokee").get_by_role("button", name="Restore: Rev Okee").wait_for()
 
     page.goto(certificate["verify_url"])
     status = page.locator(".verify__status").inner_text()
@@ -135,8 +128,9 @@ def test_revoke_shows_on_the_verify_page_refuses_the_download_and_restore_brings
 
     _staff_page(page, staff_workbench)
     _search(page, "revokee")
-    _confirm(page, _row(page, "revokee").get_by_role("button", name="Restore: Rev Okee"), "Identity confirmed by phone")
-    _row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee").wait_for()
+    _confirm(page, learner_row(page, "revokee").get_by_role("button", name="Restore: Rev Okee"),
+             "Identity confirmed by phone")
+    learner_row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee").wait_for()
     page.goto(certificate["verify_url"])
     assert page.locator(".verify__status").inner_text() == "Valid certificate"
     assert holder.get("download").status_code == 200
@@ -151,10 +145,11 @@ def test_a_regenerated_certificate_keeps_its_verify_id_prints_the_new_name_and_l
 
     _staff_page(page, staff_workbench)
     _search(page, "renamed")
-    _confirm(page, _row(page, "renamed").get_by_role("button", name="Regenerate: Maria Sklodowska"), "Name changed")
+    _confirm(page, learner_row(page, "renamed").get_by_role("button", name="Regenerate: Maria Sklodowska"),
+             "Name changed")
     page.wait_for_function("document.querySelector(\"tr[data-username='renamed'] td\").textContent === "
                            "'Maria Skłodowska-Curie'")
-    _row(page, "renamed").get_by_role("button", name="History: Maria Skłodowska-Curie").click()
+    learner_row(page, "renamed").get_by_role("button", name="History: Maria Skłodowska-Curie").click()
     versions = page.locator(".cert-xblock-staff__versions tbody tr")
     versions.nth(1).wait_for()
     assert [versions.nth(i).locator("td").nth(1).inner_text() for i in range(2)] == [

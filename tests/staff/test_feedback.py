@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests import services
 from tests.block.helpers import add_learner, rows
+from tests.staff.staff_view import learner_row, tile_count
 from tests.views.axe import violations
 
 SCENARIO = "/scenario/cert_xblock.0/?student={student}"
@@ -32,14 +33,6 @@ def _staff_page(page, server):
     return page
 
 
-def _count(page, key) -> int:
-    return int(page.locator(f"[data-count='{key}'] .cert-xblock-staff__count").inner_text())
-
-
-def _row(page, username):
-    return page.locator(f".cert-xblock-staff__learners tr[data-username='{username}']")
-
-
 def _search(page, text):
     page.get_by_label("Search learners").fill(text)
     page.locator(f".cert-xblock-staff__learners tbody[data-search='{text}']").wait_for(state="attached")
@@ -53,10 +46,10 @@ def test_issue_now_shows_each_figure_and_refreshes_counts_and_rows_without_a_rel
     for i in range(3):
         add_learner(demo, f"issuer{i}", f"Issue Learner {i}", percent=0.9, letter="A")
     _staff_page(page, demo)
-    eligible, issued = _count(page, "eligible"), _count(page, "issued")
+    eligible, issued = tile_count(page, "eligible"), tile_count(page, "issued")
     assert eligible >= 3
     _search(page, "issuer")
-    expect(_row(page, "issuer0").locator(".cert-xblock-staff__status strong")).to_have_text(
+    expect(learner_row(page, "issuer0").locator(".cert-xblock-staff__status strong")).to_have_text(
         "Eligible, not yet certified")
     page.get_by_role("button", name="Issue now").click()
     progress = page.locator(".cert-xblock-staff__progress")
@@ -67,7 +60,7 @@ def test_issue_now_shows_each_figure_and_refreshes_counts_and_rows_without_a_rel
     expect(page.locator("[data-count='issued'] .cert-xblock-staff__count")).to_have_text(str(issued + eligible))
     expect(page.locator("[data-count='eligible'] .cert-xblock-staff__count")).to_have_text("0")
     for i in range(3):
-        expect(_row(page, f"issuer{i}").locator(".cert-xblock-staff__status strong")).to_have_text("Issued")
+        expect(learner_row(page, f"issuer{i}").locator(".cert-xblock-staff__status strong")).to_have_text("Issued")
     expect(page.get_by_role("button", name="Issue now")).to_be_enabled()
     assert violations(page, ".cert-xblock-staff__run") == []
 
@@ -76,10 +69,10 @@ def test_revoke_asks_first_naming_the_learner_and_no_reason_carries_over_to_the_
     add_learner(demo, "revokee", "Rev Okee", percent=0.9, letter="A")
     _staff_page(page, demo)
     _search(page, "revokee")
-    _row(page, "revokee").get_by_role("button", name="Issue certificate: Rev Okee").click()
+    learner_row(page, "revokee").get_by_role("button", name="Issue certificate: Rev Okee").click()
     expect(page.locator(".cert-xblock-staff__message")).to_have_text("Issued a certificate to Rev Okee.")
 
-    _row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee").click()
+    learner_row(page, "revokee").get_by_role("button", name="Revoke: Rev Okee").click()
     dialog = _dialog(page)
     expect(dialog).to_be_visible()
     assert dialog.get_by_role("heading").inner_text() == "Revoke the certificate of Rev Okee?"
@@ -97,12 +90,12 @@ def test_revoke_asks_first_naming_the_learner_and_no_reason_carries_over_to_the_
     message = page.locator(".cert-xblock-staff__message")
     expect(message).to_have_text("Revoked the certificate of Rev Okee.")
     assert message.get_attribute("role") == "status"
-    expect(_row(page, "revokee").locator(".cert-xblock-staff__status")).to_contain_text(
+    expect(learner_row(page, "revokee").locator(".cert-xblock-staff__status")).to_contain_text(
         "Identity could not be confirmed")
     assert violations(page, ".cert-xblock-staff") == []
 
     # the next action's reason box starts empty, and cancelling does nothing
-    _row(page, "revokee").get_by_role("button", name="Restore: Rev Okee").click()
+    learner_row(page, "revokee").get_by_role("button", name="Restore: Rev Okee").click()
     expect(dialog).to_be_visible()
     assert dialog.get_by_label("Reason (required, kept in the history)").input_value() == ""
     dialog.get_by_role("button", name="Cancel").click()
@@ -126,7 +119,7 @@ def test_an_allowlisted_learner_without_a_certificate_is_issued_and_removed_from
     page.get_by_role("button", name="Add to allowlist").first.click()
     expect(note).to_have_text("lowgrade is already on the allowlist with this note.")
     _search(page, "lowgrade")
-    row = _row(page, "lowgrade")
+    row = learner_row(page, "lowgrade")
     expect(row.locator(".cert-xblock-staff__status")).to_contain_text("On the allowlist")
     row.get_by_role("button", name="Remove from allowlist: Lou Grade").click()
     dialog = _dialog(page)
@@ -146,17 +139,17 @@ def test_an_allowlisted_learner_without_a_certificate_is_issued_and_removed_from
 def test_the_list_says_why_in_words_with_the_mode_and_no_grade_yet_never_zero(demo, page):
     _staff_page(page, demo)
     _search(page, "chen")
-    chen = _row(page, "chen")
+    chen = learner_row(page, "chen")
     assert chen.locator(".cert-xblock-staff__figure").inner_text() == "No grade yet"
     assert chen.locator(".cert-xblock-staff__reason").inner_text() == "No grade yet"
     _search(page, "ben")
-    ben = _row(page, "ben")
+    ben = learner_row(page, "ben")
     assert ben.locator("td").nth(2).inner_text() == "Verified"
     assert re.fullmatch(r"Course grade 64% of \d+% · \d+(\.\d)?% to go",
                         ben.locator(".cert-xblock-staff__reason").inner_text())
     # accents and case ignored: "orsted" finds Dana Ørsted, who audits
     _search(page, "ORSTED")
-    dana = _row(page, "dana")
+    dana = learner_row(page, "dana")
     expect(dana).to_have_count(1)
     assert dana.locator("td").nth(2).inner_text() == "Audit"
     assert dana.locator(".cert-xblock-staff__reason").inner_text() == "Audit enrolment"
@@ -175,8 +168,8 @@ def test_history_opens_beside_its_row_with_the_name_and_times_carry_their_timezo
     add_learner(demo, "historic", "Hedy Lamarr", percent=0.9, letter="A")
     _staff_page(page, demo)
     _search(page, "historic")
-    _row(page, "historic").get_by_role("button", name="Issue certificate: Hedy Lamarr").click()
-    _row(page, "historic").get_by_role("button", name="History: Hedy Lamarr").click()
+    learner_row(page, "historic").get_by_role("button", name="Issue certificate: Hedy Lamarr").click()
+    learner_row(page, "historic").get_by_role("button", name="History: Hedy Lamarr").click()
     box = page.locator(".cert-xblock-staff__learners tr[data-username='historic'] + tr "
                        ".cert-xblock-staff__history")
     expect(box.locator(".cert-xblock-staff__history-title")).to_have_text("History of Hedy Lamarr")
@@ -187,7 +180,7 @@ def test_history_opens_beside_its_row_with_the_name_and_times_carry_their_timezo
 
 def test_regenerate_all_names_the_count_and_is_one_grouped_history_entry(demo, page):
     _staff_page(page, demo)
-    issued = _count(page, "issued")
+    issued = tile_count(page, "issued")
     assert issued >= 2
     page.get_by_role("button", name="Regenerate all").click()
     dialog = _dialog(page)
