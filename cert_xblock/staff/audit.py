@@ -26,6 +26,23 @@ class StaffError(ValueError):
         return _(self.message).format(**self.params)
 
 
+ACTION_WORDS = {
+    StaffAction.Kind.ALLOWLIST_ADD: gettext_noop("Added to the allowlist"),
+    StaffAction.Kind.ALLOWLIST_REMOVE: gettext_noop("Removed from the allowlist"),
+    StaffAction.Kind.REVOKE: gettext_noop("Revoked the certificate"),
+    StaffAction.Kind.RESTORE: gettext_noop("Restored the certificate"),
+    StaffAction.Kind.REGENERATE: gettext_noop("Printed the certificate again"),
+    StaffAction.Kind.ISSUE_NOW: gettext_noop("Issued by the course team"),
+}
+
+
+def action_words(kind: str, _: Any = lambda s: s) -> str:
+    """What an audit row's ``kind`` did, in words in the reader's language (the code itself if it is unknown):
+    the history and the CSV report say "Revoked the certificate", not ``revoke``."""
+    words = ACTION_WORDS.get(kind)
+    return _(words) if words else kind
+
+
 NO_REASON = gettext_noop("Give a reason: it is kept in the certificate's history.")
 MAX_REASON = 500
 

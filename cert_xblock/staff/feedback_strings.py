@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cert_xblock.staff.audit import ACTION_WORDS, action_words
+
 
 def feedback_strings(_: Any) -> dict[str, str]:
     """Confirmations, answers, empty states and the enrolment-mode and outcome names, in the caller's language."""
@@ -56,4 +58,6 @@ def feedback_strings(_: Any) -> dict[str, str]:
         "mode_audit": _("Audit"), "mode_verified": _("Verified"), "mode_honor": _("Honor"),
         "mode_professional": _("Professional"), "mode_no-id-professional": _("Professional"),
         "mode_masters": _("Master's"), "mode_credit": _("Credit"), "mode_executive-education": _("Executive education"),
+        # the history's "What" column: each audit row's kind in words
+        **{f"kind_{kind}": action_words(kind, _) for kind in ACTION_WORDS},
     }

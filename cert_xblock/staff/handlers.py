@@ -69,7 +69,8 @@ def _report(block: Any, request: Any, name: str, learner: Learner) -> Response:
     except RequestError as exc:
         return error_response(exc.status, str(exc))
     content_type, kind = REPORTS[name]
-    body = report_csv(block.block_ref.block_id) if kind == "csv" else pdf_zip(block.block_ref.block_id)
+    block_id = block.block_ref.block_id
+    body = report_csv(block_id, gettext_for(learner.language)) if kind == "csv" else pdf_zip(block_id)
     file_name = report_file_name(block.block_ref.course_key, block.block_ref.block_id, kind)
     return Response(app_iter=body, content_type=content_type, charset="utf-8" if kind == "csv" else None,
                     content_disposition=f'attachment; filename="{file_name}"',

@@ -21,6 +21,7 @@ from cert_xblock.core.figures import to_percent
 from cert_xblock.models import AllowlistEntry, IssuedCertificate, StaffAction, format_short_code
 from cert_xblock.records import storage
 from cert_xblock.records.links import verify_url
+from cert_xblock.staff.audit import action_words
 
 CHUNK = 2000
 COLUMNS = ["username", "email", "name", "status", "grade_percent", "issued_at", "issued_via", "allowlisted",
@@ -71,8 +72,9 @@ def report_file_name(course_key: Any, block_id: str, kind: str, today: date | No
     return re.sub(r"[^A-Za-z0-9._-]+", "_", f"certificates-{course}-{block}-{stamp}") + f".{kind}"
 
 
-def report_csv(block_id: str) -> Iterator[bytes]:
-    """The issuance report of a block, a UTF-8 CSV with a header row, in chunks of rows."""
+def report_csv(block_id: str, _: Any = lambda s: s) -> Iterator[bytes]:
+    """The issuance report of a block, a UTF-8 CSV with a header row, in chunks of rows; the last staff action
+    in words in the caller's language (``_``), as the staff view's history says it."""
     last = StaffAction.objects.filter(certificate=OuterRef("pk")).order_by("-created", "-id")
     entry = AllowlistEntry.objects.filter(block_id=block_id, user_id=OuterRef("user_id"))
     rows = IssuedCertificate.objects.filter(block_id=block_id).order_by("pk").annotate(
@@ -96,7 +98,8 @@ def report_csv(block_id: str) -> Iterator[bytes]:
             row["allowlist_note"],
             format_short_code(row["short_code"]), verify_url(row["verify_id"]), row["version"],
             row["regenerated_at"], row["revoked_at"], row["revoke_reason"], row["request_id"],
-            row["email_status"], *(row[f"last_{field}"] for field in _LAST_ACTION))])
+            row["email_status"], row["last_kind"] and action_words(row["last_kind"], _),
+            *(row[f"last_{field}"] for field in _LAST_ACTION[1:]))])
         if number % 200 == 0:
             yield sink.take()
     yield sink.take()

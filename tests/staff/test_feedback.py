@@ -175,6 +175,8 @@ def test_history_opens_beside_its_row_with_the_name_and_times_carry_their_timezo
     expect(box.locator(".cert-xblock-staff__history-title")).to_have_text("History of Hedy Lamarr")
     when = box.locator(".cert-xblock-staff__actions-log tbody tr td").first.inner_text()
     assert when.endswith("UTC"), when
+    # what was done, in words, not the audit row's code ("issue_now")
+    expect(box.locator(".cert-xblock-staff__actions-log tbody tr td").nth(2)).to_have_text("Issued by the course team")
     assert violations(page, ".cert-xblock-staff") == []
 
 
@@ -191,6 +193,7 @@ def test_regenerate_all_names_the_count_and_is_one_grouped_history_entry(demo, p
     page.get_by_role("button", name="Recent staff actions").click()
     first = page.locator(".cert-xblock-staff__block-history .cert-xblock-staff__actions-log tbody tr").first
     expect(first.locator("td").nth(3)).to_have_text(f"{issued} learners")
+    assert first.locator("td").nth(2).inner_text() == "Printed the certificate again"
     assert first.locator("td").nth(4).inner_text() == "New signature"
     assert page.locator(".cert-xblock-staff__block-history .cert-xblock-staff__actions-log tbody tr").filter(
         has_text="New signature").count() == 1

@@ -1,6 +1,9 @@
 """The staff operations in process: what each changes, what it records, and what it refuses."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -245,3 +248,20 @@ def test_a_completion_block_lists_each_learners_completion_not_the_course_grade(
     assert (seven["grade"], seven["figure"], seven["reason"]) == (
         70.0, "completion", "Course completion 70% of 80% · 10% to go")
     assert (eight["grade"], eight["figure"], eight["status"]) == (80.0, "completion", "eligible")
+
+
+def test_the_report_and_the_history_say_each_action_in_words_in_the_callers_language(course):
+    from cert_xblock.core.i18n import gettext_for
+    from cert_xblock.staff.handlers import staff_strings
+
+    certificate = course.issue("ada")
+    course.issue("chen")
+    staff.revoke(BLOCK.ref, certificate, "Fraud", actor(course))
+    rows = list(csv.DictReader(io.StringIO(b"".join(staff.report_csv(BLOCK_ID)).decode("utf-8-sig"))))
+    assert [r["last_staff_action"] for r in rows if r["username"] == "ada"] == ["Revoked the certificate"]
+    french = list(csv.DictReader(io.StringIO(
+        b"".join(staff.report_csv(BLOCK_ID, gettext_for("fr"))).decode("utf-8-sig"))))
+    assert [r["last_staff_action"] for r in french if r["username"] == "ada"] == ["Certificat révoqué"]
+    assert [r["last_staff_action"] for r in french if r["username"] == "chen"] == [""], "no action, no words"
+    words = staff_strings(gettext_for("fr"))
+    assert (words["kind_revoke"], words["kind_allowlist_add"]) == ("Certificat révoqué", "Ajouté à la liste d’autorisation")

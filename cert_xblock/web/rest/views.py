@@ -350,7 +350,8 @@ class StaffReportView(_BlockView, APIView):
         if kind == "zip":
             response = StreamingHttpResponse(pdf_zip(block.ref.block_id), content_type="application/zip")
         else:
-            response = StreamingHttpResponse(report_csv(block.ref.block_id), content_type="text/csv; charset=utf-8")
+            response = StreamingHttpResponse(report_csv(block.ref.block_id, request_gettext(request)),
+                                             content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="{report_file_name(block.ref.course_key, block.ref.block_id, kind)}"')
         response["Cache-Control"] = "private, no-store"
