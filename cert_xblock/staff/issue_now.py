@@ -56,6 +56,10 @@ def issue_one(block: batch.BatchBlock, identifier: Any, actor: Actor, _: Any) ->
     """One learner's certificate, now, through the one issuance path; ``StaffError`` saying why when they do not
     qualify (the same words the staff list shows)."""
     user = user_by_identifier(identifier)
+    # Already certified is the caller's mistake to hear about, not a silent 200 with the certificate they hold.
+    if IssuedCertificate.objects.filter(block_id=block.ref.block_id, user_id=user.pk, live=1).exists():
+        raise StaffError(gettext_noop("{username} already holds a valid certificate from this block."), status=409,
+                         username=user.username)
     learner = platform.learner_by_id(user.pk)
     standing = issue_certificate(learner, block.ref, block.rules, via="staff", request_id=actor.request_id)
     if standing.certificate is None:

@@ -194,6 +194,41 @@ def test_the_openapi_schema_lists_the_staff_endpoints(client, db):
     paths = client.get("/api/cert_xblock/v1/schema").json()["paths"]
     block = "/api/cert_xblock/v1/courses/{course_id}/blocks/{block_id}"
     assert sorted(path.removeprefix(block) for path in paths if path.startswith(block)) == [
-        "/allowlist/", "/allowlist/csv/", "/allowlist/remove/", "/history/", "/issue-now/", "/learners/",
+        "/allowlist/", "/allowlist/csv/", "/allowlist/remove/", "/history/", "/issue-now/", "/issue/", "/learners/",
         "/regenerate-all/", "/regenerate/", "/report.{kind}", "/restore/", "/revoke/", "/summary/"]
     assert set(paths[f"{block}/issue-now/"]) == {"get", "post"}
+    assert set(paths[f"{block}/issue/"]) == {"post"}
+
+
+def test_issue_one_learner_over_http_answers_the_certificate_or_says_why_not(staff_client, course):
+    """``POST issue {"user"}``: the staff view's row action, for the API — issued through the one issuance path,
+    and a 4xx with the reason for a learner who is unknown, not enrolled, below the bar or already certified."""
+    get_user_model().objects.create(username="eve", email="eve@example.org")  # an account, not in the course
+    issued = staff_client.post(f"{ROOT}/issue", {"user": "ada@example.org"}, content_type="application/json")
+    assert issued.status_code == 200, issued.content
+    assert (issued.json()["certificate"]["status"], issued.json()["certificate"]["issued_via"]) == ("issued", "staff")
+    row = IssuedCertificate.objects.get(user=course.users["ada"])
+    assert (row.issued_via, row.request_id) == ("staff", issued.json()["request_id"])
+    action = StaffAction.objects.get()
+    assert (action.kind, action.learner_username, action.request_id) == ("issue_now", "ada", row.request_id)
+    refused = {user: staff_client.post(f"{ROOT}/issue", {"user": user}, content_type="application/json",
+                                       HTTP_ACCEPT_LANGUAGE="en")
+               for user in ("ada", "ghost", "eve", "ben", "")}
+    assert {user: r.status_code for user, r in refused.items()} == {
+        "ada": 409, "ghost": 404, "eve": 409, "ben": 409, "": 400}
+    assert refused["ada"].json()["error"] == "ada already holds a valid certificate from this block."
+    assert refused["ghost"].json()["error"] == "No learner has the username or email address 'ghost'."
+    assert refused["eve"].json()["error"].startswith("eve does not qualify: ")
+    assert "not enrolled" in refused["eve"].json()["error"].lower()
+    assert refused["ben"].json()["error"].startswith("ben does not qualify: Course grade 42% of 70%")
+    assert IssuedCertificate.objects.count() == 1 and StaffAction.objects.count() == 1, "refusals change nothing"
+
+
+def test_only_the_course_team_may_issue_one_learner(client, course):
+    client.force_login(course.users["ben"])
+    response = client.post(f"{ROOT}/issue", {"user": "ada"}, content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Only the course team can manage this course's certificates."
+    client.logout()
+    assert client.post(f"{ROOT}/issue", {"user": "ada"}, content_type="application/json").status_code == 401
+    assert not IssuedCertificate.objects.exists() and not StaffAction.objects.exists()

@@ -45,6 +45,7 @@ api_patterns = [
     re_path(rf"^{BLOCK}/regenerate/?$", _STAFF(operations={"POST": "regenerate"}), name="api-staff-regenerate"),
     re_path(rf"^{BLOCK}/regenerate-all/?$", _STAFF(operations={"POST": "regenerate_all"}),
             name="api-staff-regenerate-all"),
+    re_path(rf"^{BLOCK}/issue/?$", _STAFF(operations={"POST": "issue"}), name="api-staff-issue"),
     re_path(rf"^{BLOCK}/issue-now/?$", _STAFF(operations={"GET": "progress", "POST": "issue_now"}),
             name="api-staff-issue-now"),
     # (an unescaped dot, so the schema reads report.{kind})
@@ -57,7 +58,7 @@ schema_view = get_schema_view(
     description="Certificates issued by the Certificate XBlock: a learner's own, one learner's standing in a "
                 "course (the learner or course staff), and all certificates of a course (course staff); and the "
                 "course team's operations on one certificate block: counts, learners, history, allowlist (one "
-                "learner or a CSV), revoke and restore, regenerate, issue now and its progress, reports.",
+                "learner or a CSV), revoke and restore, regenerate, issue one learner, issue now and its progress, reports.",
     patterns=[re_path(PREFIX, include(api_patterns))],
     renderer_classes=[JSONOpenAPIRenderer],
     public=True,  # the whole API for everyone, whatever the caller may call
