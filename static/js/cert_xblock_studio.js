@@ -66,9 +66,13 @@ function CertXBlockStudio(runtime, element, init) {
         if (summary) { summary.remove(); }
     }
 
-    function showProblems(problems, focusSummary) {
+    /* After a failed save (``moveFocus``) focus goes to the first field the error names, so the author can type
+       the fix at once; the summary (role alert) is still announced as it appears. A summary redrawn while it had
+       focus keeps it. */
+    function showProblems(problems, moveFocus) {
         var before = element.querySelector(".cert-xblock-studio__summary");
-        focusSummary = focusSummary || (before !== null && document.activeElement === before);
+        var keepSummary = before !== null && document.activeElement === before;
+        var first = null;
         clearProblems();
         if (!problems.length) { return; }
         var summary = make("div", {"class": "cert-xblock-studio__summary", tabindex: "-1", role: "alert"});
@@ -89,6 +93,7 @@ function CertXBlockStudio(runtime, element, init) {
                 var link = make("a", {href: "#" + (control.id || errorId)}, fieldLabel(problem.field) + ": " +
                                 problem.text);
                 link.addEventListener("click", function (event) { event.preventDefault(); control.focus(); });
+                first = first || control;
                 entry.appendChild(link);
             } else {
                 entry.textContent = problem.text;
@@ -98,7 +103,11 @@ function CertXBlockStudio(runtime, element, init) {
         summary.appendChild(list);
         var top = element.querySelector(".editor-with-buttons") || element;
         top.insertBefore(summary, top.firstChild);
-        if (focusSummary) { summary.focus(); }
+        if (moveFocus && first) {
+            first.focus();
+        } else if (moveFocus || keepSummary) {
+            summary.focus();
+        }
     }
 
     function textOf(message, field) {

@@ -38,7 +38,12 @@ def test_a_bad_value_is_shown_next_to_its_field_and_summarised_at_the_top(workbe
     assert field(page, "minimum_percent").locator("input").get_attribute("aria-invalid") == "true"
     summary = page.locator(".cert-xblock-studio__summary")
     assert "Minimum percentage: The minimum grade must be a percentage between 0 and 100." in summary.inner_text()
-    assert page.evaluate("document.activeElement.classList.contains('cert-xblock-studio__summary')")
+    assert summary.get_attribute("role") == "alert", "the summary is announced while focus goes to the field"
+    # focus is on the field to fix, whose error is its description
+    assert page.evaluate("document.activeElement.id") == "xb-field-edit-minimum_percent"
+    assert page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+                         ".textContent") == "The minimum grade must be a percentage between 0 and 100."
+    page.locator(".save-button").focus()
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "xb-field-edit-minimum_percent"
     assert violations(page, ".editor-with-buttons") == []
@@ -170,5 +175,24 @@ def test_duplicate_and_out_of_range_assignment_types_are_named_beside_the_field(
                                  "must be between 0 and 100%, not 160.")
     summary = page.locator(".cert-xblock-studio__summary")
     assert "Minimum per assignment type: Line 2: Homework is already on line 1" in summary.inner_text()
-    assert page.evaluate("document.activeElement.classList.contains('cert-xblock-studio__summary')")
+    assert page.evaluate("document.activeElement === "
+                         "document.querySelector('li.field[data-field-name=\"assignment_minimums\"] textarea')")
+    assert violations(page, ".editor-with-buttons") == []
+
+
+def test_after_a_failed_save_focus_is_on_the_first_field_the_error_names(workbench, page):
+    """Two bad fields: the first the summary names has focus, the other is marked too, the summary is an alert."""
+    editor(page, workbench)
+    field(page, "minimum_percent").locator("input").fill("150")
+    field(page, "assignment_minimums").locator("textarea").fill("Homework: 160")
+    with page.expect_response(lambda r: "submit_studio_edits" in r.url):
+        page.locator(".save-button").click()
+    summary = page.locator(".cert-xblock-studio__summary[role='alert']")
+    summary.wait_for()
+    links = summary.get_by_role("link")
+    assert links.count() == 2
+    named_first = links.first.get_attribute("href").removeprefix("#")
+    assert page.evaluate("document.activeElement.id") == named_first
+    assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+    assert field(page, "assignment_minimums").locator("textarea").get_attribute("aria-invalid") == "true"
     assert violations(page, ".editor-with-buttons") == []
