@@ -150,6 +150,8 @@ def staff_strings(_: Any) -> dict[str, str]:
         "add": _("Add to allowlist"), "remove": _("Remove from allowlist"), "note": _("Note"),
         "user": _("Username or email"), "csv": _("Upload a CSV"), "issue_now": _("Issue now"),
         "progress": _("Batch run"), "queued": _("queued"), "done": _("done"), "running": _("running"),
+        # Translators: learners of a batch run underway not yet counted: being issued now, or waiting for a worker.
+        "running_figure": _("running or waiting"),
         "skipped": _("skipped"), "run_failed": _("failed"), "report_csv": _("Issuance report (CSV)"),
         "report_zip": _("All PDFs (ZIP)"),
         "previous": _("Previous"), "next": _("Next"),

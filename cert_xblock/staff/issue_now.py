@@ -101,7 +101,10 @@ def progress(block_id: str, request_id: str | None = None) -> dict[str, Any] | N
         state = QUEUED if run.candidates is None else RUNNING
     handled = run.issued + run.skipped + run.failed
     remaining = max(0, (run.candidates or 0) - handled)
-    # Learners of the run not yet counted: waiting for a worker while the run is queued, being worked once it runs.
+    # Learners of the run not yet counted: waiting for a worker while the run is queued; once it runs, those being
+    # worked and those whose chunk still waits for a worker alike — the run records count a chunk when it finishes,
+    # not when a worker takes it, so "running" is not told apart from waiting (the staff view says "running or
+    # waiting").
     return {"request_id": run.request_id, "state": state, "candidates": run.candidates,
             "queued": remaining if state != RUNNING else 0, "running": remaining if state == RUNNING else 0,
             "issued": run.issued, "skipped": run.skipped,

@@ -144,15 +144,17 @@ function CertXBlockStaff(runtime, element, init) {
 
     var issueNow = root.querySelector(".cert-xblock-staff__issue-now");
 
-    /* The batch run's state and its five figures, each on its own; polled while it works, then the dashboard. */
+    /* The batch run's state and its five figures, each on its own; polled while it works, then the dashboard.
+       The run records count chunks as they finish, not as a worker takes them, so the learners of a run underway
+       not yet counted are labelled "running or waiting" (some are being issued, some wait for a worker). */
     function showRun(run, fresh) {
         var line = root.querySelector(".cert-xblock-staff__progress");
         if (!run) { line.textContent = ""; return; }
         var working = run.state === "queued" || run.state === "running";
         line.setAttribute("data-state", run.state);
         line.textContent = strings.progress + ": " + (strings[run.state] || run.state) + " · " +
-            ["queued", "running", "issued_now", "skipped", "run_failed"].map(function (key) {
-                var field = {issued_now: "issued", run_failed: "failed"}[key] || key;
+            ["queued", "running_figure", "issued_now", "skipped", "run_failed"].map(function (key) {
+                var field = {running_figure: "running", issued_now: "issued", run_failed: "failed"}[key] || key;
                 return strings[key] + " " + (run[field] || 0);
             }).join(" · ");
         issueNow.disabled = working;
