@@ -89,7 +89,8 @@ def rest_routes(usage: str) -> list[tuple[str, str]]:
     routes = [("GET", f"{staff}{op}") for op in ("summary", "learners", "history", "allowlist", "issue-now",
                                                   "report.csv")]
     routes += [("POST", f"{staff}{op}") for op in ("allowlist", "allowlist/remove", "allowlist/csv", "revoke",
-                                                   "restore", "regenerate", "regenerate-all", "issue-now")]
+                                                   "restore", "regenerate", "regenerate-all", "issue-now",
+                                                   "issue")]
     routes += [("GET", f"{API}/me/certificates"), ("GET", f"{API}/me/certificates/{'0' * 32}/download"),
                ("GET", f"{API}/courses/{DEMO_COURSE}/certificates"),
                ("GET", f"{API}/courses/{DEMO_COURSE}/learners/ada"),

@@ -61,7 +61,7 @@ def test_without_credentials_the_api_asks_for_a_jwt(client, db, lms_jwt):
 
 
 STAFF_WRITES = ["allowlist", "allowlist/csv", "allowlist/remove", "revoke", "restore", "regenerate", "regenerate-all",
-                "issue-now"]
+                "issue-now", "issue"]
 
 
 def test_a_restricted_applications_jwt_is_refused_by_every_rest_write_and_read(client, people, lms_jwt):

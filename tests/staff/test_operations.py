@@ -264,4 +264,5 @@ def test_the_report_and_the_history_say_each_action_in_words_in_the_callers_lang
     assert [r["last_staff_action"] for r in french if r["username"] == "ada"] == ["Certificat révoqué"]
     assert [r["last_staff_action"] for r in french if r["username"] == "chen"] == [""], "no action, no words"
     words = staff_strings(gettext_for("fr"))
-    assert (words["kind_revoke"], words["kind_allowlist_add"]) == ("Certificat révoqué", "Ajouté à la liste d’autorisation")
+    assert (words["kind_revoke"], words["kind_allowlist_add"]) == (
+        "Certificat révoqué", "Ajouté à la liste d’autorisation")

@@ -58,7 +58,8 @@ schema_view = get_schema_view(
     description="Certificates issued by the Certificate XBlock: a learner's own, one learner's standing in a "
                 "course (the learner or course staff), and all certificates of a course (course staff); and the "
                 "course team's operations on one certificate block: counts, learners, history, allowlist (one "
-                "learner or a CSV), revoke and restore, regenerate, issue one learner, issue now and its progress, reports.",
+                "learner or a CSV), revoke and restore, regenerate, issue one learner, issue now and its progress, "
+                "reports.",
     patterns=[re_path(PREFIX, include(api_patterns))],
     renderer_classes=[JSONOpenAPIRenderer],
     public=True,  # the whole API for everyone, whatever the caller may call
