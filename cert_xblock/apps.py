@@ -15,6 +15,13 @@ _ISSUED_RECEIVER = {
     "signal_path": "cert_xblock.issuing.signals.certificate_issued",
     "dispatch_uid": "cert_xblock.receivers.on_certificate_issued",
 }
+# The platform's retirement signals, through the seam (the LMS's in the LMS, the twin's elsewhere).
+_RETIREMENT_RECEIVERS = [{
+    "receiver_func_name": receiver,
+    "signal_path": f"cert_xblock.platform.retirement.{signal}",
+    "dispatch_uid": f"cert_xblock.receivers.{receiver}",
+} for receiver, signal in (("on_retire_mailings", "USER_RETIRE_MAILINGS"),
+                           ("on_retire_lms_critical", "USER_RETIRE_LMS_CRITICAL"))]
 
 
 class CertXBlockConfig(AppConfig):
@@ -29,7 +36,8 @@ class CertXBlockConfig(AppConfig):
         },
         "settings_config": {"lms.djangoapp": _SETTINGS, "cms.djangoapp": _SETTINGS},
         "signals_config": {
-            "lms.djangoapp": {"relative_path": "notifications.receivers", "receivers": [_ISSUED_RECEIVER]},
+            "lms.djangoapp": {"relative_path": "notifications.receivers",
+                              "receivers": [_ISSUED_RECEIVER, *_RETIREMENT_RECEIVERS]},
             "cms.djangoapp": {"relative_path": "config.receivers", "receivers": [{
                 "receiver_func_name": "on_course_published",
                 # The module-level alias of SignalHandler.course_published (an import path must end in a name).

@@ -93,6 +93,8 @@ class IssuedCertificate(models.Model):
     # ``CertificateVersion`` rows (cert_xblock.staff).
     version = models.PositiveIntegerField(default=1)
     regenerated_at = models.DateTimeField(null=True, blank=True)
+    # When the holder's account was retired (records.retirement): the record stays, without their name or PDF.
+    holder_retired_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

@@ -87,14 +87,15 @@ def send_issue_email(self: Any, certificate_id: int, request_id: str) -> bool:
 
 
 def deliver_issue_email(certificate_id: int, request_id: str) -> bool:
-    """Send the email now; False when there is nothing to send (revoked, no address).
+    """Send the email now; False when there is nothing to send (revoked, no address, the holder retired).
 
     Raises ``platform.MessageNotSent`` (or the channel's own error) when it did not leave, after marking the
     certificate ``failed``; ``sent`` only once the platform's channel delivered it.
     """
     certificate = IssuedCertificate.objects.get(pk=certificate_id)
     learner = platform.learner_by_id(certificate.user_id)
-    if certificate.status != IssuedCertificate.Status.ISSUED or not learner.email:
+    if (certificate.status != IssuedCertificate.Status.ISSUED or not learner.email
+            or certificate.holder_retired_at is not None):
         record_delivery(certificate_id, IssuedCertificate.EmailStatus.NONE)
         return False
     try:

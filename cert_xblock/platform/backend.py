@@ -20,6 +20,7 @@ def _twin_platform() -> Platform:
         learner_blocks,
         mail,
         modulestore,
+        retirement,
         roles,
         tracker,
         upgrade,
@@ -64,6 +65,7 @@ def _twin_platform() -> Platform:
         compute_percent=graders.compute_percent,
         AssignmentFormatGrader=graders.AssignmentFormatGrader,
         aggregate_assignment_type_grade_summary=graders.progress_summary(),
+        retirement_signals=retirement,
     )
 
 

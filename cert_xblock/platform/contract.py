@@ -56,6 +56,8 @@ class Platform:
     AssignmentFormatGrader: Any  # xmodule.graders.AssignmentFormatGrader
     # lms.djangoapps.course_home_api.progress.api's, on releases that have it (None before)
     aggregate_assignment_type_grade_summary: Callable[..., dict[str, Any]] | None
+    # openedx/core/djangoapps/user_api/accounts/signals.py: USER_RETIRE_MAILINGS, _LMS_MISC, _LMS_CRITICAL
+    retirement_signals: Any
 
 
 def django_user(user_id: int) -> Any:

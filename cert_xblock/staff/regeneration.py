@@ -26,6 +26,8 @@ from cert_xblock.staff import audit
 from cert_xblock.staff.audit import Actor, StaffError
 
 log = logging.getLogger(__name__)
+RETIRED_HOLDER = gettext_noop("Its holder closed their account: the certificate stays valid, but it is not printed "
+                              "again.")
 
 
 def regenerate(block: BlockRef, rules: CertificateSettings, certificate: IssuedCertificate, reason: object,
@@ -34,6 +36,8 @@ def regenerate(block: BlockRef, rules: CertificateSettings, certificate: IssuedC
     why = audit.required_reason(reason)
     if certificate.status != IssuedCertificate.Status.ISSUED:
         raise StaffError(gettext_noop("A revoked certificate cannot be regenerated; restore it first."), status=409)
+    if certificate.holder_retired_at is not None:
+        raise StaffError(RETIRED_HOLDER, status=409)
     learner = learner or platform.learner_by_id(certificate.user_id)
     fresh = reprint_certificate(certificate, learner, rules, request_id=actor.request_id, course=course)
     try:
@@ -52,8 +56,9 @@ def regenerate(block: BlockRef, rules: CertificateSettings, certificate: IssuedC
     except BaseException:
         storage.delete_pdf(fresh.file_name)
         raise
-    log.info("cert_xblock request_id=%s block=%s regenerated %s (version %d) by %s", actor.request_id,
-             block.block_id, fresh.verify_id, fresh.version, actor.username)
+    # By user id, not username: logs outlive an account's retirement, and must name no one afterwards.
+    log.info("cert_xblock request_id=%s block=%s regenerated %s (version %d) by user=%s", actor.request_id,
+             block.block_id, fresh.verify_id, fresh.version, actor.user_id)
     return fresh
 
 
@@ -68,7 +73,8 @@ def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, 
     """
     why = audit.required_reason(reason)
     course = platform.get_course_info(block.course_key)
-    valid = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=after).order_by("pk")
+    valid = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=after,
+                                             holder_retired_at__isnull=True).order_by("pk")
     ids = list(valid.values_list("pk", flat=True)[:limit] if limit else valid.values_list("pk", flat=True))
     counts: dict[str, Any] = {"regenerated": 0, "failed": 0}
     for chunk in chunked(ids):
@@ -87,7 +93,7 @@ def regenerate_all(block: BlockRef, rules: CertificateSettings, reason: object, 
         if progress is not None:
             progress(counts["regenerated"] + counts["failed"], len(ids))
     last = ids[-1] if ids else after
-    counts["remaining"] = IssuedCertificate.objects.filter(block_id=block.block_id, live=1, pk__gt=last).count()
+    counts["remaining"] = valid.filter(pk__gt=last).count()
     counts["next"] = last if counts["remaining"] else None
     return counts
 

@@ -108,7 +108,8 @@ def report_csv(block_id: str, _: Any = lambda s: s) -> Iterator[bytes]:
 def pdf_zip(block_id: str) -> Iterator[bytes]:
     """Every valid certificate's current PDF, as ``<username>-<short code>.pdf`` entries of one ZIP."""
     sink = _Sink()
-    rows = IssuedCertificate.objects.filter(block_id=block_id, live=1).order_by("pk").values_list(
+    # A retired holder's PDF was deleted with their name (records.retirement): nothing to put in the archive.
+    rows = IssuedCertificate.objects.filter(block_id=block_id, live=1).exclude(file_name="").order_by("pk").values_list(
         "user__username", "short_code", "file_name", "issued_at")
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
         for username, code, file_name, issued_at in rows.iterator(chunk_size=CHUNK):

@@ -199,10 +199,12 @@ def verify_json(request: HttpRequest, verify_id: str) -> HttpResponse:
 def _share_tags(request: HttpRequest, certificate: IssuedCertificate, record: PublicRecord,
                 labels: dict[str, str]) -> dict[str, str]:
     """What a shared link unfurls with (Open Graph, Twitter card): title, description and, unless revoked, the
-    certificate's picture."""
+    certificate's picture; a retired holder's only the title and link."""
+    tags = {"title": f"{record.title} · {record.course_name}", "url": record.verify_url}
+    if not record.name:  # the holder retired their account: no name, and no picture (it printed the name)
+        return tags
     names = {"name": record.name, "course": record.course_name, "org": record.org_name or record.course_name}
-    tags = {"title": f"{record.title} · {record.course_name}", "url": record.verify_url,
-            "description": labels["share_description"].format(**names)}
+    tags["description"] = labels["share_description"].format(**names)
     if record.status != "revoked":
         tags["image"] = request.build_absolute_uri(
             reverse("cert_xblock:verify_image", kwargs={"verify_id": certificate.verify_id}))

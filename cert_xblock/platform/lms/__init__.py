@@ -25,6 +25,7 @@ def lms_platform() -> contract.Platform:
     from lms.djangoapps.grades.models import PersistentSubsectionGrade  # pylint: disable=import-error
     from lms.djangoapps.grades.scores import compute_percent  # pylint: disable=import-error
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # pylint: disable=import-error
+    from openedx.core.djangoapps.user_api.accounts import signals as retirement_signals  # pylint: disable=import-error
     from openedx.core.djangoapps.user_api.models import UserPreference  # pylint: disable=import-error
     from xmodule.graders import AssignmentFormatGrader  # pylint: disable=import-error
 
@@ -56,6 +57,7 @@ def lms_platform() -> contract.Platform:
         compute_percent=compute_percent,  # lms/djangoapps/grades/scores.py: 4 decimals on master, 2 before
         AssignmentFormatGrader=AssignmentFormatGrader,  # xmodule/graders.py: padding, total_with_drops
         aggregate_assignment_type_grade_summary=_progress_summary(),
+        retirement_signals=retirement_signals,
     )
 
 
