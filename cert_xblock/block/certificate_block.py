@@ -161,7 +161,10 @@ class CertificateXBlock(StudioEditableXBlockMixin, XBlock):
     # --- plain data -------------------------------------------------------------------------------------------
     @property
     def certificate_settings(self) -> CertificateSettings:
-        return CertificateSettings(**{name: getattr(self, name) for name in self.editable_fields})
+        """The settings as plain data, each field read from the runtime when first used (``field_settings``)."""
+        from cert_xblock.block.field_settings import BlockSettings
+
+        return BlockSettings(self)
 
     @property
     def block_ref(self):

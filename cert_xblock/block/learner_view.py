@@ -11,6 +11,7 @@ from typing import Any
 from webob import Response
 
 from cert_xblock import platform, plugins
+from cert_xblock.config.values import CertificateSettings
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
 from cert_xblock.core.i18n import authored_title, direction, format_day, format_number, gettext_for, shown_title
 from cert_xblock.core.permissions import Action, allowed, caller_viewing
@@ -31,7 +32,8 @@ from cert_xblock.rendering import RenderError
 log = logging.getLogger(__name__)
 
 
-def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any) -> dict[str, Any]:
+def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any,
+                      rules: CertificateSettings) -> dict[str, Any]:
     status = standing.status
     payload: dict[str, Any] = {"status": status, "grade": grade_payload(standing.grade)}
     primary = standing.facts.requirements[0] if standing.facts.requirements else None
@@ -50,7 +52,7 @@ def _standing_payload(block: Any, standing: Assessment, learner: Learner, _: Any
         if decision.reason.value == "requirements_unmet":
             # The list below the meter names each unmet requirement and its gap; the live message introduces it.
             payload["message"] = _("You do not meet every requirement of this certificate yet:")
-        if "progress" not in payload and block.certificate_settings.eligibility_source:
+        if "progress" not in payload and rules.eligibility_source:
             # A source without figures: the course grade the meter then shows is not measured against anything.
             payload["required_percent"] = payload["gap"] = None
         if decision.available_from:
@@ -85,7 +87,7 @@ def learner_state(block: Any, learner: Learner) -> dict[str, Any]:
         return {"status": "anonymous", "message": _("Sign in to get your certificate."),
                 "login_url": platform.login_url(next_url), "title": title}
     standing = assess(learner, block.block_ref, rules)
-    payload = _standing_payload(block, standing, learner, _)
+    payload = _standing_payload(block, standing, learner, _, rules)
     payload["title"] = title
     if payload["status"] == "eligible":
         try:
@@ -157,9 +159,9 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
     except RequestError as exc:
         return error_response(exc.status, str(exc))
     request_id = new_request_id()
+    rules = block.certificate_settings  # read once: each field only when this click needs it
     try:
-        standing = issue_certificate(learner, block.block_ref, block.certificate_settings, via="learner",
-                                     request_id=request_id)
+        standing = issue_certificate(learner, block.block_ref, rules, via="learner", request_id=request_id)
     except NameRefused as exc:
         log.info("cert_xblock request_id=%s user=%s name refused: %s (%d)", request_id, learner.user_id, exc.reason,
                  exc.length)
@@ -183,7 +185,7 @@ def grade_me(block: Any, request: Any, learner: Learner) -> Response:
                               request_id=request_id)
     certificate_requested(learner.user_id, block.block_ref.course_key, block.block_ref.block_id, request_id,
                           standing.status)
-    payload = _standing_payload(block, standing, learner, _)
+    payload = _standing_payload(block, standing, learner, _, rules)
     payload["request_id"] = request_id
     payload["html"] = render_learner_view(payload, learner, learner_strings(_), body_only=True)
     return json_response(200, payload)
