@@ -18,7 +18,7 @@ from cert_xblock.platform import backend
 
 
 def _modules() -> dict[str, dict[str, object]]:
-    from cert_xblock.platform.twin import graders, grades_api, roles, upgrade
+    from cert_xblock.platform.twin import graders, grades_api, retirement, roles, upgrade
     from cert_xblock.platform.twin import models as twin
 
     def has_access(user, action, course_key):  # lms/djangoapps/courseware/access.py, for a course key
@@ -48,6 +48,9 @@ def _modules() -> dict[str, dict[str, object]]:
         "lms.djangoapps.grades.scores": {"compute_percent": graders.compute_percent},
         "openedx.core.djangoapps.content.course_overviews.models": {"CourseOverview": twin.CourseOverview},
         "openedx.core.djangoapps.user_api.models": {"UserPreference": twin.UserPreference},
+        "openedx.core.djangoapps.user_api.accounts.signals": {
+            name: getattr(retirement, name)
+            for name in ("USER_RETIRE_MAILINGS", "USER_RETIRE_LMS_MISC", "USER_RETIRE_LMS_CRITICAL")},
         "xmodule.graders": {"AssignmentFormatGrader": graders.AssignmentFormatGrader},
         "edx_ace": {"ace": SimpleNamespace(send=lambda message: None)},
         "edx_ace.message": {"MessageType": object},
