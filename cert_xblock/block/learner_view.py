@@ -13,7 +13,7 @@ from webob import Response
 from cert_xblock import platform, plugins
 from cert_xblock.config.values import CertificateSettings
 from cert_xblock.core.http import RequestError, error_response, json_response, parse_json_object, require_method
-from cert_xblock.core.i18n import authored_title, direction, format_day, format_number, gettext_for, shown_title
+from cert_xblock.core.i18n import direction, format_day, format_number, gettext_for, shown_title
 from cert_xblock.core.permissions import Action, allowed, caller_viewing
 from cert_xblock.core.templating import render_template
 from cert_xblock.credentials.wallet import wallet_links
@@ -211,9 +211,7 @@ def download(block: Any, request: Any, learner: Learner) -> Response:
     from cert_xblock.notifications.tracking import certificate_downloaded
 
     certificate_downloaded(certificate)
-    # An author's own title leads the file name, so each block's certificate downloads under a name of its own.
-    label = " ".join(part for part in (authored_title(certificate.title), certificate.course_name) if part)
-    delivery = storage.prepare_download(certificate.file_name, label, certificate.name)
+    delivery = storage.certificate_download(certificate)
     if delivery.redirect:
         return Response(status=302, location=delivery.redirect)
     return Response(body=delivery.body, content_type="application/pdf", content_disposition=delivery.disposition,

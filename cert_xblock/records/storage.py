@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
@@ -186,3 +187,12 @@ def prepare_download(file_name: str, course_name: str, learner_name: str) -> Dow
     disposition = attachment_header(course_name, learner_name)
     link = presigned_url(file_name, disposition)
     return Download(disposition, redirect=link) if link else Download(disposition, body=read_pdf(file_name))
+
+
+def certificate_download(certificate: Any) -> Download:
+    """The download of an issued certificate, wherever it is asked for (the block's link or the REST API): an
+    author's own title leads the file name, so each block's certificate downloads under a name of its own."""
+    from cert_xblock.core.i18n import authored_title
+
+    label = " ".join(part for part in (authored_title(certificate.title), certificate.course_name) if part)
+    return prepare_download(certificate.file_name, label, certificate.name)

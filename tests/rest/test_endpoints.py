@@ -75,6 +75,15 @@ def test_a_learner_downloads_their_own_pdf_with_a_named_attachment(client, peopl
     assert response["Content-Disposition"] == 'attachment; filename="REST-in-Practice-Ada-certificate.pdf"'
 
 
+def test_the_rest_download_is_named_after_the_blocks_own_title_as_the_blocks_link_is(client, people):
+    # A course with several blocks: each certificate downloads under its own name, from the API too.
+    certificate(people.learner, block_id=BLOCK.replace("final", "honours"), verify_id="b" * 32, title="Honours")
+    client.force_login(people.learner)
+    response = client.get(f"{API}/me/certificates/{'b' * 32}/download")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="Honours-REST-in-Practice-Ada-certificate.pdf"'
+
+
 def test_the_openapi_schema_describes_the_three_endpoints(client, db):
     schema = client.get(f"{API}/schema").json()
     assert schema["openapi"].startswith("3.")

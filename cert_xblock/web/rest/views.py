@@ -208,7 +208,7 @@ class MyCertificateDownloadView(_Checked, APIView):
             _ = request_gettext(request)
             raise NotFound(_("You hold no certificate with this id."))
         tracking.certificate_downloaded(certificate)
-        delivery = storage.prepare_download(certificate.file_name, certificate.course_name, certificate.name)
+        delivery = storage.certificate_download(certificate)
         if delivery.redirect:
             return HttpResponseRedirect(delivery.redirect)
         response = HttpResponse(delivery.body, content_type="application/pdf")
