@@ -1,8 +1,8 @@
 """Click benchmark: the learner's Get my certificate (``grade_me``) through real HTTP at the tests' gunicorn set-up.
 
 gunicorn with 4 worker processes on MariaDB (or sqlite for a quick run), Redis as the broker the issue email is
-queued on, the demo seeded as the README does and passing learners added in bulk. Prints, for first clicks (the certificate is issued) and repeat clicks (it exists:
-nothing to issue):
+queued on, the demo seeded as the README does and passing learners added in bulk. Prints, for first clicks (the
+certificate is issued) and repeat clicks (it exists: nothing to issue):
   * one learner at a time: p50/p95 latency and the server's CPU per click, read from the gunicorn processes' own
     CPU time (user + system) before and after each click, so neighbours' load does not count;
   * a burst of learners clicking at the same instant: p50/p95/p99/max latency;
@@ -25,10 +25,11 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -131,7 +132,8 @@ class Statements:
 
     def now(self) -> Counter:
         cursor = self._connection.cursor()
-        cursor.execute("SHOW GLOBAL STATUS WHERE Variable_name IN (%s)" % ", ".join(f"'{s}'" for s in STATEMENTS))
+        names = ", ".join(f"'{name}'" for name in STATEMENTS)
+        cursor.execute(f"SHOW GLOBAL STATUS WHERE Variable_name IN ({names})")
         found = Counter({name: int(value) for name, value in cursor.fetchall()})
         return found  # SHOW is none of these: our own reading does not count
 

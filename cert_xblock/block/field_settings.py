@@ -25,7 +25,7 @@ class BlockSettings(CertificateSettings):
             return CertificateSettings(**values)
         return object.__new__(cls)
 
-    def __init__(self, block: Any = None, **values: Any) -> None:  # noqa: ARG002 - values go to __new__
+    def __init__(self, block: Any = None, **values: Any) -> None:  # the values went to __new__
         object.__setattr__(self, "_block", block)
 
     def __getattribute__(self, name: str) -> Any:

@@ -205,7 +205,7 @@ def test_the_block_history_lists_every_staff_action_with_who_why_and_the_request
     first.wait_for()
     [(request_id,)] = rows(staff_workbench, "SELECT request_id FROM cert_xblock_staffaction ORDER BY id DESC LIMIT 1")
     assert [first.locator("td").nth(i).inner_text() for i in range(1, 6)] == [
-        "cara", "allowlist_add", "chen", "Audited in person", request_id]
+        "cara", "Added to the allowlist", "chen", "Audited in person", request_id]
 
 
 def test_regenerate_all_reprints_every_valid_certificate_a_slice_at_a_time(staff_workbench, page):
