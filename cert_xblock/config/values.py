@@ -72,6 +72,14 @@ class CertificateSettings:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def emails_on_issue(self) -> bool:
+        """The issue email is wanted: the operator's switch (``CERT_XBLOCK_EMAIL_ENABLED``) and this block's
+        ``email_on_issue`` both allow it. Issuance records it as queued in the certificate's own INSERT, and the
+        receiver that queues it after the commit reads the same answer, so the two never disagree."""
+        from django.conf import settings
+
+        return bool(getattr(settings, "CERT_XBLOCK_EMAIL_ENABLED", True) and self.email_on_issue)
+
     def printed_language(self, learner_language: str) -> str:
         """The language a learner's certificate is printed in: the block's fixed one, else the learner's."""
         return self.certificate_language or learner_language or "en"

@@ -335,9 +335,9 @@ def _new_record(learner: Learner, block: BlockRef, rules: CertificateSettings, c
         title=rules.certificate_title,
         **printed_grade(facts),
         grade_public=rules.show_grade,
-        issued_via=via,
-        allowlisted=facts.allowlisted,
-        request_id=request_id,
+        issued_via=via, allowlisted=facts.allowlisted, request_id=request_id,
+        **({"email_status": IssuedCertificate.EmailStatus.QUEUED, "email_updated_at": now} if rules.emails_on_issue()
+           else {}),  # the issue email's state in this INSERT, not in an UPDATE per certificate after it
         language=rules.printed_language(learner.language),
         issued_at=now,
         expires_at=now + relativedelta(months=rules.validity_months) if rules.validity_months else None,

@@ -41,7 +41,7 @@ def email_wanted(certificate: IssuedCertificate, rules: CertificateSettings | No
         return False
     if rules is None:
         rules = load_block_config(certificate.block_id)
-    return rules is None or rules.email_on_issue
+    return rules is None or rules.emails_on_issue()
 
 
 def queue_issue_email(certificate: IssuedCertificate, request_id: str,
@@ -53,16 +53,20 @@ def queue_issue_email(certificate: IssuedCertificate, request_id: str,
     except Exception:
         log.exception("cert_xblock request_id=%s email of certificate %s failed", request_id, certificate.verify_id)
         return False
-    return resend_issue_email(certificate, request_id)
+    # Issuance wrote ``queued`` in the certificate's INSERT: no UPDATE per certificate to say it again.
+    return resend_issue_email(certificate, request_id,
+                              recorded=certificate.email_status == IssuedCertificate.EmailStatus.QUEUED)
 
 
-def resend_issue_email(certificate: IssuedCertificate, request_id: str) -> bool:
+def resend_issue_email(certificate: IssuedCertificate, request_id: str, *, recorded: bool = False) -> bool:
     """Hand the certificate's email to a worker (or send it now when none can receive it); staff resend with it.
 
-    The certificate shows ``queued``, then ``sent`` or ``failed``. True when queued or sent. Never raises.
+    The certificate shows ``queued`` (written here unless ``recorded``), then ``sent`` or ``failed``. True when
+    queued or sent. Never raises.
     """
     try:
-        record_delivery(certificate.pk, IssuedCertificate.EmailStatus.QUEUED)
+        if not recorded:
+            record_delivery(certificate.pk, IssuedCertificate.EmailStatus.QUEUED)
         if not enqueue(send_issue_email, certificate.pk, request_id, request_id=request_id):
             deliver_issue_email(certificate.pk, request_id)
         return True

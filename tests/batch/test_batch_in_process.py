@@ -115,6 +115,22 @@ def test_a_chunk_reads_and_records_its_certificates_in_a_fixed_number_of_stateme
     assert reads[0] + max(writes) <= 13
 
 
+@pytest.mark.parametrize(("email_on_issue", "state"), [(True, IssuedCertificate.EmailStatus.QUEUED),
+                                                        (False, IssuedCertificate.EmailStatus.NONE)])
+def test_a_chunks_certificates_show_their_issue_email_as_queued_from_their_own_insert(email_on_issue, state):
+    # The state staff read in the learner list is in the INSERT itself: before any receiver runs after the
+    # commit (none runs in this test's transaction), with no UPDATE per certificate to say it.
+    course = seed_course(40, slug=f"EM{int(email_on_issue)}", email_on_issue=email_on_issue)
+    block = batch.load_block(course.block_id)
+    with CaptureQueriesContext(connection) as queries:
+        report = batch.issue_chunk(block, batch.candidate_ids(block), "emails")
+    assert report.issued > 0
+    issued = IssuedCertificate.objects.filter(block_id=course.block_id, request_id="emails")
+    states = Counter(issued.values_list("email_status", flat=True))
+    assert states == {state: report.issued}
+    assert not [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
 def test_a_storage_failure_leaves_no_half_issued_certificate_and_the_command_fails(course, monkeypatch):
     real_save = storage.save_pdf
     calls = []
