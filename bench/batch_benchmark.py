@@ -225,9 +225,13 @@ def queries_per_chunk() -> None:
         statements = [q["sql"].lstrip() for q in queries.captured_queries]
         writes = Counter(_statement_kind(sql) for sql in statements if not sql.upper().startswith("SELECT"))
         reads = len(statements) - sum(writes.values())
+        # The twin's own tables stand for the platform's (tracking events go to eventtracking in the LMS, not to
+        # this database): the figure without them is what the LMS's database is written.
+        ours = sum(count for kind, count in writes.items() if "cert_xblock_twin_" not in kind)
         print(f"chunk of {size} learners ({report.issued} issued): {reads} reads, {sum(writes.values())} writes "
               f"({sum(writes.values()) / max(report.issued, 1):.2f} per certificate: "
-              + ", ".join(f"{count} {kind}" for kind, count in sorted(writes.items())) + ")")
+              + ", ".join(f"{count} {kind}" for kind, count in sorted(writes.items()))
+              + f"); without the twin's tables {ours / max(report.issued, 1):.2f} per certificate (goal <= 1.05)")
 
 
 def _statement_kind(sql: str) -> str:
