@@ -78,6 +78,7 @@ TEST_REQUIRES = [
     "edx-ace>=1.11",  # the LMS side of the issue email, tested against the real library
     "edx-drf-extensions>=10",  # the LMS's JWT authentication of the REST API
     "pypdfium2>=4.30",  # PDFium: an independent reader of the certificates' text
+    "jsonschema>=4.18",  # the credential against the bundled Open Badges 3.0 schema (Draft 2020-12)
     "opentype-sanitizer>=9.1",  # OTS: the embedded font subsets must pass the browsers' font sanitizer
     "pdfua>=0.1.3",  # a PDF/UA-1 checker (pikepdf, no JVM)
     "pikepdf>=8",  # tests/rendering/pdf_fonts.py: /W widths and ToUnicode against the embedded font programs
@@ -133,7 +134,7 @@ setup(
     package_data={
         **{f"cert_xblock.{d}": asset_files(d) for d in ASSET_DIRS},
         "cert_xblock.rendering": ["designs/*", "fonts/*"],
-        "cert_xblock.credentials": ["contexts/*"],
+        "cert_xblock.credentials": ["contexts/*", "schemas/*"],
         "cert_xblock.deploy.tutor": ["openedx-env.yml", "patches/*", "tasks/*"],
     },
     include_package_data=False,

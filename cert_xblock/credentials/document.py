@@ -18,6 +18,7 @@ from cert_xblock.core.figures import percent_text, to_percent
 from cert_xblock.core.i18n import gettext_for
 from cert_xblock.credentials.canonical import OB_V3, VC_V2
 from cert_xblock.credentials.criteria import narrative
+from cert_xblock.credentials.images import logo_image
 from cert_xblock.models import IssuedCertificate
 from cert_xblock.records.links import credential_url, site_root
 
@@ -66,6 +67,7 @@ def open_badge_credential(certificate: IssuedCertificate, email: str, salt: str,
     """The credential, ready to sign."""
     language = certificate.language or "en"
     _ = gettext_for(language)
+    rules = load_block_config(certificate.block_id)
     achievement: dict[str, Any] = {
         "id": achievement_id(certificate.block_id),
         "type": ["Achievement"],
@@ -73,8 +75,7 @@ def open_badge_credential(certificate: IssuedCertificate, email: str, salt: str,
         "name": certificate.title or certificate.course_name,
         "description": _("{title}, awarded in the course {course}.").format(
             title=certificate.title or certificate.course_name, course=certificate.course_name),
-        "criteria": {"narrative": narrative(load_block_config(certificate.block_id), certificate.course_name,
-                                            language)},
+        "criteria": {"narrative": narrative(rules, certificate.course_name, language)},
         "inLanguage": bcp47(language),
     }
     subject: dict[str, Any] = {
@@ -104,4 +105,9 @@ def open_badge_credential(certificate: IssuedCertificate, email: str, salt: str,
     }
     if certificate.expires_at:
         document["validUntil"] = _moment(certificate.expires_at)
+    organisation = document["issuer"]["name"]
+    logo = logo_image(certificate.course_key, rules.logo if rules else "", _("Logo of {org}").format(org=organisation))
+    if logo:
+        document["issuer"]["image"] = logo
+        achievement["image"] = {**logo, "caption": achievement["name"]}
     return document
